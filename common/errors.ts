@@ -1,0 +1,200 @@
+/**
+ * The catalogue of stable error codes, their HTTP status and their messages in zh-CN and en.
+ * Shared with the web so that the UI can show the same words the API sends.
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: {
+    status: 400,
+    zh: '请求内容不符合要求，请检查标出的字段后重试。',
+    en: 'The request is not valid; check the fields listed in details and try again.',
+  },
+  INVALID_JSON: {
+    status: 400,
+    zh: '请求体不是有效的 JSON。',
+    en: 'The request body is not valid JSON.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    zh: '请求内容过大。',
+    en: 'The request body is too large.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    zh: '不支持的内容类型，请以 application/json 发送。',
+    en: 'Unsupported content type; send application/json.',
+  },
+  BAD_REQUEST: {
+    status: 400,
+    zh: '请求无法处理。',
+    en: 'The request cannot be processed.',
+  },
+  NOT_FOUND: {
+    status: 404,
+    zh: '请求的地址不存在。',
+    en: 'No such address.',
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    zh: '该地址不支持此请求方法。',
+    en: 'This method is not allowed here.',
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    zh: '请先登录。',
+    en: 'Please sign in first.',
+  },
+  SESSION_EXPIRED: {
+    status: 401,
+    zh: '登录已过期，请重新登录。',
+    en: 'Your session has expired; please sign in again.',
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    zh: '用户名或密码错误。',
+    en: 'Wrong username or password.',
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    zh: '密码错误次数过多，账号已锁定 15 分钟，请稍后再试或联系管理员解锁。',
+    en: 'Too many failed sign-ins: the account is locked for 15 minutes. Try later or ask an administrator to unlock it.',
+  },
+  ACCOUNT_DISABLED: {
+    status: 423,
+    zh: '账号已被管理员锁定，请联系管理员。',
+    en: 'The account has been locked by an administrator; contact your administrator.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '首次登录或密码已重置，请先修改密码。',
+    en: 'You must change your password before continuing.',
+  },
+  PASSWORD_TOO_WEAK: {
+    status: 400,
+    zh: '密码至少 10 位，并包含大写字母、小写字母、数字、符号中的至少三类。',
+    en: 'The password needs at least 10 characters and 3 of: upper case, lower case, digits, symbols.',
+  },
+  PASSWORD_REUSED: {
+    status: 400,
+    zh: '新密码不能与当前密码相同。',
+    en: 'The new password must differ from the current one.',
+  },
+  WRONG_CURRENT_PASSWORD: {
+    status: 400,
+    zh: '当前密码不正确。',
+    en: 'The current password is wrong.',
+  },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    zh: '安全校验失败（CSRF），请刷新页面后重试。',
+    en: 'Security check failed (CSRF); reload the page and try again.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    zh: '您没有执行此操作的权限。',
+    en: 'You are not allowed to do this.',
+  },
+  OUT_OF_SCOPE: {
+    status: 403,
+    zh: '该数据不在您的管辖范围内。',
+    en: 'This record is outside your organisation scope.',
+  },
+  TOKEN_SCOPE_INSUFFICIENT: {
+    status: 403,
+    zh: '该接口令牌未被授予此权限。',
+    en: 'This API token has not been granted this permission.',
+  },
+  VERSION_CONFLICT: {
+    status: 409,
+    zh: '数据已被他人修改，请刷新后重试。',
+    en: 'Someone else changed this record; reload it and try again.',
+  },
+  UNIT_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该单位。',
+    en: 'No such unit.',
+  },
+  UNIT_CODE_TAKEN: {
+    status: 409,
+    zh: '单位编码已被使用。',
+    en: 'This unit code is already in use.',
+  },
+  UNIT_LEVEL_INVALID: {
+    status: 400,
+    zh: '单位层级与上级单位不匹配。',
+    en: 'The unit level does not fit under the chosen parent unit.',
+  },
+  UNIT_MOVE_INTO_ITSELF: {
+    status: 400,
+    zh: '不能把单位移动到它自己或其下级单位之下。',
+    en: 'A unit cannot be moved under itself or one of its descendants.',
+  },
+  UNIT_INACTIVE: {
+    status: 409,
+    zh: '该单位已停用。',
+    en: 'This unit is deactivated.',
+  },
+  UNIT_HAS_ACTIVE_USERS: {
+    status: 409,
+    zh: '该单位（或其下级单位）仍有启用的用户，请先调整这些用户。',
+    en: 'The unit or one of its descendants still has active users; move or lock them first.',
+  },
+  UNIT_ROOT_IMMUTABLE: {
+    status: 400,
+    zh: '顶级单位不能移动或停用。',
+    en: 'The top unit cannot be moved or deactivated.',
+  },
+  USER_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该用户。',
+    en: 'No such user.',
+  },
+  USERNAME_TAKEN: {
+    status: 409,
+    zh: '用户名已被使用。',
+    en: 'This username is already in use.',
+  },
+  CANNOT_CHANGE_SELF: {
+    status: 400,
+    zh: '不能锁定自己或移除自己的管理员角色。',
+    en: 'You cannot lock yourself or remove your own administrator role.',
+  },
+  TOKEN_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该接口令牌。',
+    en: 'No such API token.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    zh: '该幂等键已用于另一请求。',
+    en: 'This Idempotency-Key was already used for a different request.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    zh: '请求过于频繁，请稍后再试。',
+    en: 'Too many requests; try again shortly.',
+  },
+  INTERNAL_ERROR: {
+    status: 500,
+    zh: '系统内部错误，请稍后重试；如果持续出现请联系管理员。',
+    en: 'Internal error; try again later and contact your administrator if it persists.',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    zh: '服务暂时不可用。',
+    en: 'The service is temporarily unavailable.',
+  },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export type Lang = 'zh' | 'en';
+
+/** The message for a code in the given language. */
+export function errorMessage(code: ErrorCode, lang: Lang): string {
+  return ERROR_CATALOGUE[code][lang];
+}

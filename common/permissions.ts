@@ -1,0 +1,115 @@
+/**
+ * Roles, permissions and the matrix between them. The server enforces it on every route; the web
+ * reads it only to decide which menu entries to show.
+ */
+export const ROLES = [
+  'agent',
+  'shift_lead',
+  'team_lead',
+  'center_manager',
+  'dispatcher',
+  'repair_crew',
+  'back_office',
+  'quality_inspector',
+  'trainer',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  agent: { zh: '坐席员', en: 'Agent' },
+  shift_lead: { zh: '值长', en: 'Shift lead' },
+  team_lead: { zh: '班长/副班长', en: 'Team lead' },
+  center_manager: { zh: '中心主任', en: 'Center manager' },
+  dispatcher: { zh: '调度员', en: 'Dispatcher' },
+  repair_crew: { zh: '抢修人员', en: 'Repair crew' },
+  back_office: { zh: '业务处理人员', en: 'Back office' },
+  quality_inspector: { zh: '质检员', en: 'Quality inspector' },
+  trainer: { zh: '培训师', en: 'Trainer' },
+  admin: { zh: '系统管理员', en: 'Administrator' },
+};
+
+export const PERMISSIONS = [
+  'dashboard.view',
+  'profile.view',
+  'org.view',
+  'org.manage',
+  'user.view',
+  'user.manage',
+  'audit.view',
+  'token.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const EVERYONE: Permission[] = ['dashboard.view', 'profile.view'];
+const LEADS: Permission[] = [...EVERYONE, 'org.view', 'user.view'];
+
+/** Which permissions each role grants. A user with several roles has the union. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  agent: EVERYONE,
+  shift_lead: LEADS,
+  team_lead: LEADS,
+  center_manager: [...LEADS, 'audit.view'],
+  dispatcher: [...EVERYONE, 'org.view'],
+  repair_crew: EVERYONE,
+  back_office: [...EVERYONE, 'org.view'],
+  quality_inspector: [...EVERYONE, 'user.view'],
+  trainer: [...EVERYONE, 'user.view'],
+  admin: [...LEADS, 'org.manage', 'user.manage', 'audit.view', 'token.manage'],
+};
+
+/**
+ * How far a role sees. `subtree`: the user's own unit and everything under it. `province`: the
+ * whole province the unit belongs to, because a provincial 95598 center serves every city and
+ * county of its province (agents, leads, inspectors and trainers work across them).
+ */
+export type DataScope = 'subtree' | 'province';
+
+export const ROLE_SCOPE: Record<Role, DataScope> = {
+  agent: 'province',
+  shift_lead: 'province',
+  team_lead: 'province',
+  center_manager: 'province',
+  dispatcher: 'subtree',
+  repair_crew: 'subtree',
+  back_office: 'subtree',
+  quality_inspector: 'province',
+  trainer: 'province',
+  admin: 'subtree',
+};
+
+/** The permissions a set of roles grants, sorted. */
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) set.add(p);
+  return PERMISSIONS.filter((p) => set.has(p));
+}
+
+/** The widest data scope among the roles (`province` wins over `subtree`). */
+export function scopeOf(roles: readonly Role[]): DataScope {
+  return roles.some((r) => ROLE_SCOPE[r] === 'province') ? 'province' : 'subtree';
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+/** Entries of the web app's menu and the permission each needs. */
+export const MENU = [
+  { key: 'dashboard', path: '/', permission: 'dashboard.view' },
+  { key: 'org', path: '/admin/units', permission: 'org.view' },
+  { key: 'users', path: '/admin/users', permission: 'user.view' },
+  { key: 'tokens', path: '/admin/tokens', permission: 'token.manage' },
+  { key: 'audit', path: '/admin/audit', permission: 'audit.view' },
+  { key: 'profile', path: '/profile', permission: 'profile.view' },
+] as const satisfies readonly { key: string; path: string; permission: Permission }[];
+export type MenuKey = (typeof MENU)[number]['key'];
+
+/** The menu entries a holder of these permissions may use. */
+export function menuFor(permissions: readonly Permission[]): (typeof MENU)[number][] {
+  return MENU.filter((m) => permissions.includes(m.permission));
+}

@@ -1,0 +1,129 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A timestamptz column: read as Date, written as Date or an SQL expression. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<unknown, string | null | undefined, string | null>;
+
+export interface OrgUnitsTable {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  code: string;
+  level: string;
+  kind: string;
+  path: string;
+  depth: number;
+  active: Generated<boolean>;
+  org_id: string;
+  province_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: string[];
+  org_id: string;
+  province_id: string | null;
+  phone: string | null;
+  email: string | null;
+  disabled: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  must_change_password: Generated<boolean>;
+  password_changed_at: NullableTimestamp;
+  last_login_at: NullableTimestamp;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  user_id: string;
+  scopes: string[];
+  org_id: string;
+  province_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Json;
+  after: Json;
+  ip: string | null;
+  request_id: string | null;
+  org_id: string | null;
+  province_id: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: string;
+  payload: Json;
+  org_id: string | null;
+  province_id: string | null;
+  created_at: Timestamp;
+  dispatched_at: NullableTimestamp;
+}
+
+export interface IdempotencyKeysTable {
+  actor_id: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  response: Json;
+  created_at: Timestamp;
+}
+
+export interface CustomersTable {
+  id: string;
+  account_no: string;
+  name: string;
+  customer_class: string;
+  org_id: string;
+  province_id: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DB {
+  org_units: OrgUnitsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+  customers: CustomersTable;
+}

@@ -1,0 +1,58 @@
+import crypto from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../db/schema.js';
+import { AppError } from '../platform/app-error.js';
+import { findIdempotentResponse, saveIdempotentResponse } from '../platform/idempotency-store.js';
+
+const Key = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/);
+
+/**
+ * Runs a create in one transaction. With an `Idempotency-Key` header, a retry of the same request
+ * gets the first answer again instead of a second record; the key is stored with the record, so
+ * both land or neither does.
+ */
+export async function idempotentCreate<T>(
+  db: Kysely<DB>,
+  request: FastifyRequest,
+  actorId: string,
+  run: (tx: Kysely<DB>) => Promise<T>,
+): Promise<{ replayed: boolean; body: T }> {
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) {
+    return { replayed: false, body: await db.transaction().execute(run) };
+  }
+  const parsed = Key.safeParse(header);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION_FAILED', [
+      { in: 'headers', path: 'idempotency-key', message: '1–200 printable ASCII characters' },
+    ]);
+  }
+  const key = parsed.data;
+  const hash = crypto
+    .createHash('sha256')
+    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('hex');
+  const replay = async (tx: Kysely<DB>) => {
+    const seen = await findIdempotentResponse(tx, actorId, key);
+    if (!seen) return undefined;
+    if (seen.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    return { replayed: true, body: seen.response as T };
+  };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (tx) => {
+        const earlier = await replay(tx);
+        if (earlier) return earlier;
+        const body = await run(tx);
+        await saveIdempotentResponse(tx, { actorId, key, hash, status: 201, response: body });
+        return { replayed: false, body };
+      });
+    } catch (e) {
+      // A concurrent twin committed the same key first: answer with its result.
+      if (attempt === 0 && (e as { code?: string }).code === '23505') continue;
+      throw e;
+    }
+  }
+}

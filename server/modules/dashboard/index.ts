@@ -1,0 +1,2 @@
+/** The dashboard: the first page after sign-in, with real figures. */
+export { dashboardRoutes } from './routes.js';
