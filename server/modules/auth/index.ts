@@ -8,6 +8,7 @@ import { userRoutes } from './routes/users.js';
 
 export { AuthError } from './errors.js';
 export { hashPassword } from './passwords.js';
+export { bootstrapOrganisation } from './service/bootstrap.js';
 export { recordAudit, type AuditContext, type AuditEntryInput } from './service/audit.js';
 export { actorFromSession, actorFromToken } from './service/principal.js';
 export { purgeSessionsJob } from './jobs.js';

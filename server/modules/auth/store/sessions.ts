@@ -40,36 +40,13 @@ export async function insertSession(
   await tx.insertInto('sessions').values(row).execute();
 }
 
+/** The session and its user in one call (a PL/pgSQL function: its plan stays cached). */
 export async function findSessionPrincipal(
   tx: Kysely<DB>,
   sessionId: string,
 ): Promise<SessionPrincipalRow | undefined> {
-  return tx
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .innerJoin('org_units as o', 'o.id', 'u.org_id')
-    .select([
-      's.id as session_id',
-      's.csrf_token',
-      's.expires_at',
-      's.last_seen_at',
-      'u.id as user_id',
-      'u.username',
-      'u.display_name',
-      'u.roles',
-      'u.disabled',
-      'u.must_change_password',
-      'u.phone',
-      'u.email',
-      'u.last_login_at',
-      'o.id as unit_id',
-      'o.name as unit_name',
-      'o.level as unit_level',
-      'o.path as unit_path',
-      'u.province_id',
-    ])
-    .where('s.id', '=', sessionId)
-    .executeTakeFirst();
+  const r = await sql<SessionPrincipalRow>`select * from session_principal(${sessionId})`.execute(tx);
+  return r.rows[0];
 }
 
 /** Slides the expiry forward; called at most once a minute per session. */

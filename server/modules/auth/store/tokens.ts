@@ -33,37 +33,13 @@ export async function insertToken(
   await tx.insertInto('api_tokens').values(row).execute();
 }
 
+/** The token and its user in one call (a PL/pgSQL function: its plan stays cached). */
 export async function findTokenPrincipal(
   tx: Kysely<DB>,
   secretHash: string,
 ): Promise<TokenPrincipalRow | undefined> {
-  return tx
-    .selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .innerJoin('org_units as o', 'o.id', 'u.org_id')
-    .select([
-      't.id as token_id',
-      't.scopes',
-      't.expires_at',
-      't.revoked_at',
-      't.last_used_at',
-      'u.id as user_id',
-      'u.username',
-      'u.display_name',
-      'u.roles',
-      'u.disabled',
-      'u.must_change_password',
-      'u.phone',
-      'u.email',
-      'u.last_login_at',
-      'o.id as unit_id',
-      'o.name as unit_name',
-      'o.level as unit_level',
-      'o.path as unit_path',
-      'u.province_id',
-    ])
-    .where('t.secret_hash', '=', secretHash)
-    .executeTakeFirst();
+  const r = await sql<TokenPrincipalRow>`select * from token_principal(${secretHash})`.execute(tx);
+  return r.rows[0];
 }
 
 export async function touchToken(tx: Kysely<DB>, id: string): Promise<void> {
