@@ -42,7 +42,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       max: opts.poolSize ?? 10,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+          PARSERS[oid] ??
+          (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof pg.types.getTypeParser,
       },
     });
     // An idle client losing its server must not crash the process; the next query reconnects.
@@ -64,7 +65,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const client = await pool.connect();
     try {
       const r = await client.query(text, values);
-      return { rows: r.rows as unknown[] };
+      return { rows: r.rows };
     } finally {
       client.release();
     }

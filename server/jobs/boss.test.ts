@@ -14,9 +14,10 @@ let notify: (() => void) | undefined;
 const echo = defineJob({
   name: 'test-echo',
   payload: z.object({ word: z.string() }),
-  handler: async ({ word }) => {
+  handler: ({ word }) => {
     seen.push(word);
     notify?.();
+    return Promise.resolve();
   },
 });
 

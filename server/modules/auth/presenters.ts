@@ -4,8 +4,7 @@ import type { Me } from '../../../common/schemas/auth.js';
 import type { Unit } from '../../../common/schemas/units.js';
 import type { User } from '../../../common/schemas/users.js';
 import type { Actor } from '../../platform/actor.js';
-import { isRole, type Role } from '../../../common/permissions.js';
-import { isPermission, type Permission } from '../../../common/permissions.js';
+import { isPermission, isRole } from '../../../common/permissions.js';
 import type { UnitLevel, UnitKind } from '../../../common/org-levels.js';
 import type { AuditRow } from './store/audit.js';
 import type { TokenWithUser } from './store/tokens.js';
@@ -71,7 +70,7 @@ export function presentUser(row: UserWithUnit, viewer: Actor): User {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    roles: row.roles.filter(isRole) as Role[],
+    roles: row.roles.filter(isRole),
     unitId: row.org_id,
     unitName: row.unit_name,
     phone: full ? row.phone : maskPhone(row.phone),
@@ -92,7 +91,7 @@ export function presentToken(row: TokenWithUser): ApiToken {
     prefix: row.prefix,
     userId: row.user_id,
     username: row.username,
-    scopes: row.scopes.filter(isPermission) as Permission[],
+    scopes: row.scopes.filter(isPermission),
     createdAt: row.created_at.toISOString(),
     expiresAt: iso(row.expires_at),
     lastUsedAt: iso(row.last_used_at),

@@ -91,6 +91,6 @@ export function sessionRoutes(app: App): void {
         response: { 200: Me },
       },
     },
-    async (request) => presentMe(actorOf(request)),
+    (request) => Promise.resolve(presentMe(actorOf(request))),
   );
 }

@@ -35,7 +35,7 @@ function actorFrom(
   extra: Pick<Actor, 'via' | 'sessionId' | 'csrfToken' | 'sessionExpiresAt' | 'tokenId'>,
   tokenScopes?: readonly string[],
 ): Actor {
-  const roles = row.roles.filter(isRole) as Role[];
+  const roles: Role[] = row.roles.filter(isRole);
   const rolePermissions = permissionsOf(roles);
   const permissions: Permission[] = tokenScopes
     ? rolePermissions.filter((p) => tokenScopes.includes(p))
