@@ -1,0 +1,170 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Result, Spin } from 'antd';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { setSessionProblemHandler } from '../api/client.ts';
+import { meKey, useMe } from '../api/session.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ForcedPasswordPage } from '../pages/account/forced-password-page.tsx';
+import { LoginPage } from '../pages/login/login-page.tsx';
+import { AppShell } from './app-shell.tsx';
+import { RequirePermission } from './require-permission.tsx';
+import { SessionContext } from './session-context.ts';
+
+// Pages load on first visit: an agent never downloads the admin screens or the chart library.
+const DashboardPage = lazy(() =>
+  import('../pages/dashboard/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })),
+);
+const ProfilePage = lazy(() =>
+  import('../pages/account/profile-page.tsx').then((m) => ({ default: m.ProfilePage })),
+);
+const UnitsPage = lazy(() =>
+  import('../pages/units/units-page.tsx').then((m) => ({ default: m.UnitsPage })),
+);
+const UsersPage = lazy(() =>
+  import('../pages/users/users-page.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const TokensPage = lazy(() =>
+  import('../pages/tokens/tokens-page.tsx').then((m) => ({ default: m.TokensPage })),
+);
+const AuditPage = lazy(() =>
+  import('../pages/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
+);
+
+function Loading() {
+  return (
+    <div className="lx-loading">
+      <Spin size="large" />
+    </div>
+  );
+}
+
+function Page({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+/** Where to go once signed in: back to the page that sent the user to sign in, or home. */
+function AfterSignIn() {
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
+}
+
+function ToSignIn() {
+  const { pathname, search } = useLocation();
+  return <Navigate to="/login" replace state={{ from: pathname + search }} />;
+}
+
+/** Shows sign-in, the forced password change, or the app, depending on the session. */
+export function SessionGate() {
+  const me = useMe();
+  const qc = useQueryClient();
+  const { t } = useI18n();
+
+  useEffect(() => {
+    setSessionProblemHandler((problem) => {
+      if (problem === 'password-change') {
+        void qc.invalidateQueries({ queryKey: meKey });
+        return;
+      }
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+      qc.setQueryData(meKey, null);
+    });
+    return () => setSessionProblemHandler(null);
+  }, [qc]);
+
+  if (me.isPending) return <Loading />;
+  if (me.isError) {
+    return (
+      <Result
+        status="error"
+        title={t('error.startFailed')}
+        subTitle={me.error.message}
+        extra={<Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+  if (!me.data) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<ToSignIn />} />
+      </Routes>
+    );
+  }
+  if (me.data.user.mustChangePassword) {
+    return (
+      <SessionContext.Provider value={me.data}>
+        <ForcedPasswordPage />
+      </SessionContext.Provider>
+    );
+  }
+  return (
+    <SessionContext.Provider value={me.data}>
+      <Routes>
+        <Route path="/login" element={<AfterSignIn />} />
+        <Route element={<AppShell />}>
+          <Route
+            index
+            element={
+              <Page>
+                <DashboardPage />
+              </Page>
+            }
+          />
+          <Route
+            path="profile"
+            element={
+              <Page>
+                <ProfilePage />
+              </Page>
+            }
+          />
+          <Route
+            path="admin/units"
+            element={
+              <RequirePermission permission="org.view">
+                <Page>
+                  <UnitsPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/users"
+            element={
+              <RequirePermission permission="user.view">
+                <Page>
+                  <UsersPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/tokens"
+            element={
+              <RequirePermission permission="token.manage">
+                <Page>
+                  <TokensPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/audit"
+            element={
+              <RequirePermission permission="audit.view">
+                <Page>
+                  <AuditPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="*"
+            element={<Result status="404" title="404" subTitle={t('error.notFoundPage')} />}
+          />
+        </Route>
+      </Routes>
+    </SessionContext.Provider>
+  );
+}
