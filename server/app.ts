@@ -13,7 +13,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { registerAuthentication } from './http/authenticate.js';
 import type { App } from './http/context.js';
-import { registerErrorHandling } from './http/errors.js';
+import { registerErrorHandling, sendFrameworkError } from './http/errors.js';
 import { registerHealth } from './http/health.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerWeb } from './http/web.js';
@@ -37,8 +37,12 @@ export async function buildApp(deps: { config: Config; database: Database }): Pr
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('deps', deps);
+  // The API speaks JSON only. Fastify also parses text/plain by default, which a browser may send
+  // cross-site without a preflight; with it removed such bodies get 415 UNSUPPORTED_MEDIA_TYPE.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

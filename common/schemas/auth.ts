@@ -5,7 +5,8 @@ import { UNIT_LEVELS } from '../org-levels.js';
 import { Id, text } from './primitives.js';
 
 export const LoginInput = z.strictObject({
-  username: z.string().trim().min(1).max(64),
+  // Same rules as any typed text: NUL or a lone surrogate cannot be looked up or audited.
+  username: text(64),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 export type LoginInput = z.infer<typeof LoginInput>;

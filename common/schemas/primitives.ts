@@ -34,7 +34,8 @@ export const Email = z.email().max(254);
 export const Page = z.coerce.number().int().min(1).max(100000).default(1);
 export const PageSize = z.coerce.number().int().min(1).max(200).default(20);
 
-export const Version = z.number().int().min(1);
+/** A record's version for optimistic locking; bounded to a PostgreSQL integer. */
+export const Version = z.number().int().min(1).max(2_147_483_647);
 
 /** A list response. */
 export function listOf<T extends z.ZodType>(item: T) {

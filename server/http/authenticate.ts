@@ -37,9 +37,10 @@ export function registerAuthentication(app: App): void {
     // Unknown routes get the 404 handler; the web app's files and /metrics are not behind login.
     if (!url || !url.startsWith('/api/') || url.startsWith('/api/docs')) return;
     const db = app.deps.database.db;
-    const token = bearer(request);
     const cookie = request.cookies[SESSION_COOKIE];
+    // Bad credentials of any kind, a malformed Authorization header too, do not block public routes.
     try {
+      const token = bearer(request);
       if (token) request.actor = await actorFromToken(db, token);
       else if (cookie) request.actor = await actorFromSession(db, cookie, app.deps.config.sessionTtlSeconds);
     } catch (e) {

@@ -30,6 +30,19 @@ function codeForFastifyError(err: FastifyError): ErrorCode | null {
   return 'BAD_REQUEST';
 }
 
+/**
+ * Errors the router raises before any route matches (a broken percent-encoding, a parameter past
+ * maxParamLength): Fastify would answer them in its own shape, so they get ours. Passed to Fastify
+ * as `frameworkErrors`.
+ */
+export function sendFrameworkError(
+  err: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  void sendError(request, reply, codeForFastifyError(err) ?? 'INTERNAL_ERROR');
+}
+
 /** The one place where errors become HTTP responses. */
 export function registerErrorHandling(app: FastifyInstance, spaFallback: boolean): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {

@@ -4,9 +4,18 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../platform/app-error.js';
-import { findIdempotentResponse, saveIdempotentResponse } from '../platform/idempotency-store.js';
+import {
+  claimIdempotencyKey,
+  findIdempotentResponse,
+  saveIdempotentResponse,
+} from '../platform/idempotency-store.js';
+import { writeTransaction } from './transaction.js';
 
-const Key = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/);
+const Key = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/);
 
 /**
  * Runs a create in one transaction. With an `Idempotency-Key` header, a retry of the same request
@@ -21,7 +30,7 @@ export async function idempotentCreate<T>(
 ): Promise<{ replayed: boolean; body: T }> {
   const header = request.headers['idempotency-key'];
   if (header === undefined) {
-    return { replayed: false, body: await db.transaction().execute(run) };
+    return { replayed: false, body: await writeTransaction(db, run) };
   }
   const parsed = Key.safeParse(header);
   if (!parsed.success) {
@@ -34,25 +43,16 @@ export async function idempotentCreate<T>(
     .createHash('sha256')
     .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
     .digest('hex');
-  const replay = async (tx: Kysely<DB>) => {
+  return writeTransaction(db, async (tx) => {
     const seen = await findIdempotentResponse(tx, actorId, key);
-    if (!seen) return undefined;
-    if (seen.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    return { replayed: true, body: seen.response as T };
-  };
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await db.transaction().execute(async (tx) => {
-        const earlier = await replay(tx);
-        if (earlier) return earlier;
-        const body = await run(tx);
-        await saveIdempotentResponse(tx, { actorId, key, hash, status: 201, response: body });
-        return { replayed: false, body };
-      });
-    } catch (e) {
-      // A concurrent twin committed the same key first: answer with its result.
-      if (attempt === 0 && (e as { code?: string }).code === '23505') continue;
-      throw e;
+    if (seen) {
+      if (seen.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      return { replayed: true, body: seen.response as T };
     }
-  }
+    // Claimed before the work, so that a concurrent twin waits here and then replays this answer.
+    await claimIdempotencyKey(tx, { actorId, key, hash });
+    const body = await run(tx);
+    await saveIdempotentResponse(tx, { actorId, key, status: 201, response: body });
+    return { replayed: false, body };
+  });
 }

@@ -7,6 +7,7 @@ import { unitRoutes } from './routes/units.js';
 import { userRoutes } from './routes/users.js';
 
 export { AuthError } from './errors.js';
+export { authorize } from './policy.js';
 export { hashPassword } from './passwords.js';
 export { bootstrapOrganisation } from './service/bootstrap.js';
 export { recordAudit, type AuditContext, type AuditEntryInput } from './service/audit.js';

@@ -11,6 +11,7 @@ import {
 } from '../../../../common/schemas/units.js';
 import { actorOf, metaOf, type App } from '../../../http/context.js';
 import { idempotentCreate } from '../../../http/idempotency.js';
+import { writeTransaction } from '../../../http/transaction.js';
 import {
   activateUnit,
   createUnit,
@@ -62,9 +63,10 @@ export function unitRoutes(app: App): void {
     { schema: { tags, summary: '修改单位 Rename or recode a unit', params: Params, body: UpdateUnitInput, response: { 200: Unit } } },
     async (request) => {
       const actor = actorOf(request);
-      return db()
-        .transaction()
-        .execute((tx) => updateUnitDetails({ tx, actor, meta: metaOf(request) }, request.params.id, request.body));
+      // A new code may race another unit's: writeTransaction turns that into UNIT_CODE_TAKEN.
+      return writeTransaction(db(), (tx) =>
+        updateUnitDetails({ tx, actor, meta: metaOf(request) }, request.params.id, request.body),
+      );
     },
   );
 

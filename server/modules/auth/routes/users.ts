@@ -21,7 +21,9 @@ import {
 } from '../service/users.js';
 
 const Params = z.strictObject({ id: Id });
-const Empty = z.strictObject({}).optional();
+// These actions take no input. Fastify validates a missing body as null, so a request without one
+// (or with {}) is accepted; anything else is refused.
+const Empty = z.strictObject({}).nullish();
 const tags = ['users'];
 
 export function userRoutes(app: App): void {
