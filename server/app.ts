@@ -17,7 +17,7 @@ import { registerErrorHandling, sendFrameworkError } from './http/errors.js';
 import { registerHealth } from './http/health.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerWeb } from './http/web.js';
-import { registerAuthRoutes } from './modules/auth/index.js';
+import { registerAuthRoutes, startPrincipalCache } from './modules/auth/index.js';
 import { dashboardRoutes } from './modules/dashboard/index.js';
 
 const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -71,6 +71,8 @@ export async function buildApp(deps: { config: Config; database: Database }): Pr
 
   const webServed = await registerWeb(app, config.webDist);
   registerErrorHandling(app, webServed);
+  const stopPrincipalCache = await startPrincipalCache(deps.database, config.authCacheTtlMs, app.log);
+  app.addHook('onClose', stopPrincipalCache);
   registerAuthentication(app);
   registerMetrics(app);
   registerHealth(app, pkg.version);

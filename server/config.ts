@@ -39,6 +39,7 @@ const ConfigSchema = z.object({
   WEB_DIST: z.string().default('./web/dist'),
   JOBS: Bool.default(true),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
 });
 
 export interface Config {
@@ -54,6 +55,8 @@ export interface Config {
   webDist: string;
   jobs: boolean;
   dbPoolSize: number;
+  /** How long a session's or token's principal may be served from memory (0: never). */
+  authCacheTtlMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -79,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(c.WEB_DIST),
     jobs: c.JOBS,
     dbPoolSize: c.DB_POOL_SIZE,
+    authCacheTtlMs: c.AUTH_CACHE_TTL_MS,
   };
 }

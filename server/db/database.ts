@@ -20,7 +20,18 @@ export interface Database {
   db: Kysely<DB>;
   /** Runs SQL text through the shared connection(s); without values it may hold several statements. */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * Listens to a NOTIFY channel on a connection of its own, reconnecting when it drops (PostgreSQL
+   * server only; PGlite is a single process). Returns a stop function.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface ListenHandlers {
+  onMessage: (payload: string | undefined) => void;
+  onUp: () => void;
+  onDown: (err: unknown) => void;
 }
 
 export interface OpenOptions {
@@ -71,10 +82,48 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     }
   }
 
+  async function listen(channel: string, handlers: ListenHandlers) {
+    if (!opts.databaseUrl) return async () => {};
+    const url = opts.databaseUrl;
+    let stopped = false;
+    let client: pg.Client | undefined;
+    let retry: NodeJS.Timeout | undefined;
+    const connect = async () => {
+      const c = new pg.Client({ connectionString: url });
+      client = c;
+      const lost = (err: unknown) => {
+        if (stopped || client !== c) return;
+        client = undefined;
+        handlers.onDown(err);
+        c.end().catch(() => {});
+        retry = setTimeout(() => void connect().catch(lost), 2000);
+      };
+      c.on('error', lost);
+      c.on('end', () => lost(new Error('connection ended')));
+      c.on('notification', (n) => {
+        if (n.channel === channel) handlers.onMessage(n.payload);
+      });
+      try {
+        await c.connect();
+        await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        handlers.onUp();
+      } catch (e) {
+        lost(e);
+      }
+    };
+    await connect();
+    return async () => {
+      stopped = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => {});
+    };
+  }
+
   return {
     kind,
     db,
     executeSql,
+    listen,
     close: () => db.destroy(),
   };
 }

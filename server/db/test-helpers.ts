@@ -8,7 +8,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import type { App } from '../http/context.js';
-import { hashPassword } from '../modules/auth/index.js';
+import { clearPrincipalCache, hashPassword } from '../modules/auth/index.js';
 import { newId } from '../platform/ids.js';
 import { openDatabase, type Database } from './database.js';
 import { migrateToLatest } from './migrate.js';
@@ -219,4 +219,12 @@ export async function auditRowsFor(database: Database, entityId: string) {
     .where('entity_id', '=', entityId)
     .orderBy('at')
     .execute();
+}
+
+/**
+ * After a test edits sessions, tokens or users directly in the database (to make time pass), the
+ * app must not answer from its principal cache: the application itself clears it on every change.
+ */
+export function forgetCachedPrincipals(database: Database): void {
+  clearPrincipalCache(database.db);
 }

@@ -7,6 +7,7 @@ import { unitRoutes } from './routes/units.js';
 import { userRoutes } from './routes/users.js';
 
 export { AuthError } from './errors.js';
+export { clearPrincipalCache, startPrincipalCache } from './principal-cache.js';
 export { authorize } from './policy.js';
 export { hashPassword } from './passwords.js';
 export { bootstrapOrganisation } from './service/bootstrap.js';

@@ -8,6 +8,7 @@ import {
   testApp,
   type TestApp,
   type TestOrg,
+  forgetCachedPrincipals,
 } from '../../db/test-helpers.js';
 
 let t: TestApp;
@@ -111,6 +112,7 @@ describe('session', () => {
       .set({ expires_at: new Date(Date.now() - 1000) })
       .where('user_id', '=', org.users.dispatcher!.id)
       .execute();
+    forgetCachedPrincipals(t.database); // time passed: the server would see it at once
     const res = await c.get('/api/me');
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('SESSION_EXPIRED');

@@ -3,6 +3,7 @@ import { Id } from '../../../../common/schemas/primitives.js';
 import { ApiToken, ApiTokenList, CreateTokenInput, CreatedToken } from '../../../../common/schemas/tokens.js';
 import { actorOf, metaOf, type App } from '../../../http/context.js';
 import { idempotentCreate } from '../../../http/idempotency.js';
+import { principalWrite } from './principal-write.js';
 import { createToken, listTokensView, revokeTokenById } from '../service/tokens.js';
 
 const Params = z.strictObject({ id: Id });
@@ -37,9 +38,7 @@ export function tokenRoutes(app: App): void {
     { schema: { tags, summary: '吊销接口令牌 Revoke a token', params: Params, response: { 200: ApiToken } } },
     async (request) => {
       const actor = actorOf(request);
-      return db()
-        .transaction()
-        .execute((tx) => revokeTokenById({ tx, actor, meta: metaOf(request) }, request.params.id));
+      return principalWrite(db(), (tx) => revokeTokenById({ tx, actor, meta: metaOf(request) }, request.params.id));
     },
   );
 }

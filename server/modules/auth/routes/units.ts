@@ -11,7 +11,7 @@ import {
 } from '../../../../common/schemas/units.js';
 import { actorOf, metaOf, type App } from '../../../http/context.js';
 import { idempotentCreate } from '../../../http/idempotency.js';
-import { writeTransaction } from '../../../http/transaction.js';
+import { principalWrite } from './principal-write.js';
 import {
   activateUnit,
   createUnit,
@@ -64,7 +64,7 @@ export function unitRoutes(app: App): void {
     async (request) => {
       const actor = actorOf(request);
       // A new code may race another unit's: writeTransaction turns that into UNIT_CODE_TAKEN.
-      return writeTransaction(db(), (tx) =>
+      return principalWrite(db(), (tx) =>
         updateUnitDetails({ tx, actor, meta: metaOf(request) }, request.params.id, request.body),
       );
     },
@@ -75,9 +75,7 @@ export function unitRoutes(app: App): void {
     { schema: { tags, summary: '移动单位 Move a unit and its subtree', params: Params, body: MoveUnitInput, response: { 200: Unit } } },
     async (request) => {
       const actor = actorOf(request);
-      return db()
-        .transaction()
-        .execute((tx) => moveUnit({ tx, actor, meta: metaOf(request) }, request.params.id, request.body));
+      return principalWrite(db(), (tx) => moveUnit({ tx, actor, meta: metaOf(request) }, request.params.id, request.body));
     },
   );
 
@@ -86,9 +84,7 @@ export function unitRoutes(app: App): void {
     { schema: { tags, summary: '停用单位 Deactivate a unit and its subtree', params: Params, body: VersionInput, response: { 200: Unit } } },
     async (request) => {
       const actor = actorOf(request);
-      return db()
-        .transaction()
-        .execute((tx) => deactivateUnit({ tx, actor, meta: metaOf(request) }, request.params.id, request.body.version));
+      return principalWrite(db(), (tx) => deactivateUnit({ tx, actor, meta: metaOf(request) }, request.params.id, request.body.version));
     },
   );
 
@@ -97,9 +93,7 @@ export function unitRoutes(app: App): void {
     { schema: { tags, summary: '启用单位 Re-activate a unit', params: Params, body: VersionInput, response: { 200: Unit } } },
     async (request) => {
       const actor = actorOf(request);
-      return db()
-        .transaction()
-        .execute((tx) => activateUnit({ tx, actor, meta: metaOf(request) }, request.params.id, request.body.version));
+      return principalWrite(db(), (tx) => activateUnit({ tx, actor, meta: metaOf(request) }, request.params.id, request.body.version));
     },
   );
 }

@@ -10,6 +10,7 @@ import {
 } from '../../../../common/schemas/users.js';
 import { actorOf, metaOf, type App } from '../../../http/context.js';
 import { idempotentCreate } from '../../../http/idempotency.js';
+import { principalWrite } from './principal-write.js';
 import {
   createUser,
   getUserView,
@@ -65,9 +66,7 @@ export function userRoutes(app: App): void {
     { schema: { tags, summary: '修改用户 Change name, roles, unit or contacts', params: Params, body: UpdateUserInput, response: { 200: User } } },
     async (request) => {
       const actor = actorOf(request);
-      return db()
-        .transaction()
-        .execute((tx) => updateUserDetails({ tx, actor, meta: metaOf(request) }, request.params.id, request.body));
+      return principalWrite(db(), (tx) => updateUserDetails({ tx, actor, meta: metaOf(request) }, request.params.id, request.body));
     },
   );
 
@@ -80,9 +79,7 @@ export function userRoutes(app: App): void {
       { schema: { tags, summary, params: Params, body: Empty, response: { 200: User } } },
       async (request) => {
         const actor = actorOf(request);
-        return db()
-          .transaction()
-          .execute((tx) => run({ tx, actor, meta: metaOf(request) }, request.params.id));
+        return principalWrite(db(), (tx) => run({ tx, actor, meta: metaOf(request) }, request.params.id));
       },
     );
   }
@@ -100,9 +97,7 @@ export function userRoutes(app: App): void {
     },
     async (request) => {
       const actor = actorOf(request);
-      return db()
-        .transaction()
-        .execute((tx) => resetPassword({ tx, actor, meta: metaOf(request) }, request.params.id));
+      return principalWrite(db(), (tx) => resetPassword({ tx, actor, meta: metaOf(request) }, request.params.id));
     },
   );
 }

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../../../common/errors.js';
 import type { DB } from '../../../db/schema.js';
 import type { Actor, RequestMeta } from '../../../platform/actor.js';
 import { AuthError } from '../errors.js';
+import { announcePrincipalChange, principalCacheOf } from '../principal-cache.js';
 import {
   assertPasswordPolicy,
   burnVerification,
@@ -135,6 +136,7 @@ export async function logout(opts: { db: Kysely<DB>; actor: Actor; meta: Request
   const { actor } = opts;
   await opts.db.transaction().execute(async (tx) => {
     if (actor.sessionId) await deleteSession(tx, actor.sessionId);
+    await announcePrincipalChange(tx);
     await recordAudit(
       tx,
       { actor: { userId: actor.userId, username: actor.username }, meta: opts.meta },
@@ -147,6 +149,7 @@ export async function logout(opts: { db: Kysely<DB>; actor: Actor; meta: Request
       },
     );
   });
+  principalCacheOf(opts.db)?.clear();
 }
 
 /**
@@ -181,6 +184,7 @@ export async function changeOwnPassword(opts: {
       password_changed_at: new Date(),
     });
     await deleteSessionsOfUser(tx, actor.userId, actor.sessionId ?? undefined);
+    await announcePrincipalChange(tx);
     await recordAudit(
       tx,
       { actor: { userId: actor.userId, username: actor.username }, meta: opts.meta },
@@ -195,4 +199,5 @@ export async function changeOwnPassword(opts: {
       },
     );
   });
+  principalCacheOf(db)?.clear();
 }

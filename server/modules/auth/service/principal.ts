@@ -11,6 +11,7 @@ import type { UnitLevel } from '../../../../common/org-levels.js';
 import type { DB } from '../../../db/schema.js';
 import type { Actor } from '../../../platform/actor.js';
 import { AuthError } from '../errors.js';
+import { principalCacheOf } from '../principal-cache.js';
 import {
   findSessionPrincipal,
   touchSession,
@@ -67,7 +68,11 @@ export async function actorFromSession(
   cookieValue: string,
   ttlSeconds: number,
 ): Promise<Actor> {
-  const row = await findSessionPrincipal(db, sha256(cookieValue));
+  const id = sha256(cookieValue);
+  const cache = principalCacheOf(db);
+  const key = `s:${id}`;
+  const load = () => findSessionPrincipal(db, id);
+  const row = cache ? await cache.get(key, load) : await load();
   if (!row) throw new AuthError('UNAUTHENTICATED');
   const now = Date.now();
   if (row.expires_at.getTime() <= now) throw new AuthError('SESSION_EXPIRED');
@@ -76,6 +81,7 @@ export async function actorFromSession(
   if (now - row.last_seen_at.getTime() >= TOUCH_INTERVAL_MS) {
     expiresAt = new Date(now + ttlSeconds * 1000);
     await touchSession(db, row.session_id, expiresAt);
+    cache?.update(key, { ...row, last_seen_at: new Date(now), expires_at: expiresAt });
   }
   return actorFrom(row, {
     via: 'session',
@@ -88,7 +94,11 @@ export async function actorFromSession(
 
 /** The actor behind an API token (`Authorization: Bearer lx_…`); revoked or expired is refused. */
 export async function actorFromToken(db: Kysely<DB>, secret: string): Promise<Actor> {
-  const row = await findTokenPrincipal(db, sha256(secret));
+  const hash = sha256(secret);
+  const cache = principalCacheOf(db);
+  const key = `t:${hash}`;
+  const load = () => findTokenPrincipal(db, hash);
+  const row = cache ? await cache.get(key, load) : await load();
   const now = Date.now();
   if (!row || row.revoked_at || (row.expires_at && row.expires_at.getTime() <= now)) {
     throw new AuthError('UNAUTHENTICATED');
@@ -96,6 +106,7 @@ export async function actorFromToken(db: Kysely<DB>, secret: string): Promise<Ac
   if (row.disabled) throw new AuthError('ACCOUNT_DISABLED');
   if (!row.last_used_at || now - row.last_used_at.getTime() >= TOUCH_INTERVAL_MS) {
     await touchToken(db, row.token_id);
+    cache?.update(key, { ...row, last_used_at: new Date(now) });
   }
   return actorFrom(
     row,
