@@ -24,9 +24,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { regex: '(^|/)modules/[^/]+/(?!index\\.js$)', message: intoAnotherModule },
-          ],
+          patterns: [{ regex: '(^|/)modules/[^/]+/(?!index\\.js$)', message: intoAnotherModule }],
         },
       ],
     },

@@ -37,7 +37,12 @@ async function measureOnce(db: string, env: Record<string, string>) {
   try {
     const cookie = await signIn(server.url, 'agent01', 'Lianxin@2026');
     // Warm up JIT and connections before measuring.
-    await autocannon({ url: `${server.url}/api/me`, headers: { cookie }, connections: 20, duration: 2 });
+    await autocannon({
+      url: `${server.url}/api/me`,
+      headers: { cookie },
+      connections: 20,
+      duration: 2,
+    });
     const r = await autocannon({
       url: `${server.url}/api/me`,
       headers: { cookie },

@@ -15,7 +15,17 @@ describe('admin CLI', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-admin-'));
     try {
       const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '' };
-      const args = ['tsx', 'scripts/admin.ts', 'init', '--name', '国网测试省电力有限公司', '--code', 'TS', '--username', 'root'];
+      const args = [
+        'tsx',
+        'scripts/admin.ts',
+        'init',
+        '--name',
+        '国网测试省电力有限公司',
+        '--code',
+        'TS',
+        '--username',
+        'root',
+      ];
       const { stdout } = await run('npx', args, { env });
       const password = /Temporary password[^:]*: (\S+)/.exec(stdout)?.[1];
       expect(password).toBeTruthy();
@@ -25,7 +35,11 @@ describe('admin CLI', () => {
       const database = await openDatabase({ dataDir: dir });
       const app = await buildApp({ config: testConfig({ databaseUrl: undefined }), database });
       try {
-        const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'root', password } });
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'root', password },
+        });
         expect(res.statusCode).toBe(200);
         expect(res.json().me.user.mustChangePassword).toBe(true);
         expect(res.json().me.roles).toEqual(['admin']);

@@ -31,11 +31,17 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     if (values.reset) {
-      await sql.raw('DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;').execute(database.db);
+      await sql
+        .raw(
+          'DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
+        )
+        .execute(database.db);
     }
     await migrateToLatest(database.db);
     if (!(await isEmpty(database))) {
-      throw new ConfigError('The database already has data. Run with --reset to replace it with the demo.');
+      throw new ConfigError(
+        'The database already has data. Run with --reset to replace it with the demo.',
+      );
     }
     const started = Date.now();
     const s = await loadDemo(database, { customers, seed });

@@ -23,11 +23,15 @@ async function main() {
       if (!config.demoOnEmpty || !(await isEmpty(database))) return;
       console.log('Empty database: loading the demo territory (demo logins in README.md)…');
       const summary = await loadDemo(database, { customers: 2000, seed: 20261123 });
-      console.log(`Demo loaded: ${summary.units} units, ${summary.users} users, ${summary.customers} customers.`);
+      console.log(
+        `Demo loaded: ${summary.units} units, ${summary.users} users, ${summary.customers} customers.`,
+      );
     },
   });
   closeOnSignals(server);
-  console.log(`Lianxin is running: http://localhost:${config.port} (database: ${server.database.kind})`);
+  console.log(
+    `Lianxin is running: http://localhost:${config.port} (database: ${server.database.kind})`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -51,7 +51,8 @@ export async function buildApp(deps: { config: Config; database: Database }): Pr
     openapi: {
       info: {
         title: 'Lianxin 连心 API',
-        description: '95598 customer service management. Errors: {"error":{"code","message","details"}}.',
+        description:
+          '95598 customer service management. Errors: {"error":{"code","message","details"}}.',
         version: pkg.version,
       },
       components: {
@@ -71,7 +72,11 @@ export async function buildApp(deps: { config: Config; database: Database }): Pr
 
   const webServed = await registerWeb(app, config.webDist);
   registerErrorHandling(app, webServed);
-  const stopPrincipalCache = await startPrincipalCache(deps.database, config.authCacheTtlMs, app.log);
+  const stopPrincipalCache = await startPrincipalCache(
+    deps.database,
+    config.authCacheTtlMs,
+    app.log,
+  );
   app.addHook('onClose', stopPrincipalCache);
   registerAuthentication(app);
   registerMetrics(app);

@@ -11,8 +11,16 @@ async function generate(seed: number, customers: number) {
   expect(await isEmpty(database)).toBe(true);
   const summary = await loadDemo(database, { customers, seed });
   const units = await database.db.selectFrom('org_units').selectAll().orderBy('path').execute();
-  const users = await database.db.selectFrom('users').select(['id', 'username', 'roles', 'org_id']).orderBy('username').execute();
-  const cust = await database.db.selectFrom('customers').select(['id', 'account_no', 'name', 'customer_class']).orderBy('account_no').execute();
+  const users = await database.db
+    .selectFrom('users')
+    .select(['id', 'username', 'roles', 'org_id'])
+    .orderBy('username')
+    .execute();
+  const cust = await database.db
+    .selectFrom('customers')
+    .select(['id', 'account_no', 'name', 'customer_class'])
+    .orderBy('account_no')
+    .execute();
   await database.close();
   return { summary, units, users, cust };
 }
@@ -35,11 +43,30 @@ describe('demo territory', () => {
     expect(byLevel('province').map((u) => u.name)).toEqual(['示范省电力公司']);
     expect(byLevel('city')).toHaveLength(3);
     expect(byLevel('county')).toHaveLength(8);
-    for (const kind of ['service_center', 'marketing', 'operations', 'dispatch', 'supply_station', 'repair_team']) {
-      expect(units.some((u) => u.kind === kind), kind).toBe(true);
+    for (const kind of [
+      'service_center',
+      'marketing',
+      'operations',
+      'dispatch',
+      'supply_station',
+      'repair_team',
+    ]) {
+      expect(
+        units.some((u) => u.kind === kind),
+        kind,
+      ).toBe(true);
     }
     const names = users.map((u) => u.username);
-    for (const n of ['admin', 'agent01', 'lead01', 'dispatch01', 'crew01', 'qa01', 'trainer01', 'manager01']) {
+    for (const n of [
+      'admin',
+      'agent01',
+      'lead01',
+      'dispatch01',
+      'crew01',
+      'qa01',
+      'trainer01',
+      'manager01',
+    ]) {
       expect(names).toContain(n);
     }
     const roles = new Set(users.flatMap((u) => u.roles));

@@ -63,7 +63,8 @@ async function insertUnits(tx: Kysely<DB>, rnd: SeededRandom): Promise<Map<strin
 }
 
 function personName(rnd: SeededRandom): string {
-  const given = rnd.next() < 0.5 ? rnd.pick([...GIVEN]) : rnd.pick([...GIVEN]) + rnd.pick([...GIVEN]);
+  const given =
+    rnd.next() < 0.5 ? rnd.pick([...GIVEN]) : rnd.pick([...GIVEN]) + rnd.pick([...GIVEN]);
   return rnd.pick([...SURNAMES]) + given;
 }
 

@@ -33,7 +33,9 @@ describe('DATA_DIR lock', () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'lianxin.lock'), '999999999\n');
     const release = lockDataDir(dir);
-    expect(fs.readFileSync(path.join(dir, 'lianxin.lock'), 'utf8').trim()).toBe(String(process.pid));
+    expect(fs.readFileSync(path.join(dir, 'lianxin.lock'), 'utf8').trim()).toBe(
+      String(process.pid),
+    );
     release();
     expect(fs.existsSync(path.join(dir, 'lianxin.lock'))).toBe(false);
   });

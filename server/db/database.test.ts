@@ -17,7 +17,9 @@ afterAll(() => database.close());
 describe('database', () => {
   it('applies migrations once: a second run finds nothing to do', async () => {
     expect(await migrateToLatest(database.db)).toEqual([]);
-    const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(database.db);
+    const applied = await sql<{
+      name: string;
+    }>`select name from kysely_migration order by name`.execute(database.db);
     expect(applied.rows.map((r) => r.name)).toContain('0001_platform');
   });
 
@@ -60,18 +62,31 @@ describe('database', () => {
       .execute(async (trx) => {
         await trx
           .insertInto('outbox')
-          .values({ topic: `t-${id}`, payload: JSON.stringify({ id }), org_id: null, province_id: null })
+          .values({
+            topic: `t-${id}`,
+            payload: JSON.stringify({ id }),
+            org_id: null,
+            province_id: null,
+          })
           .execute();
         await gate;
         throw new Error('roll back');
       })
       .catch((e: Error) => e.message);
     // A concurrent reader must not see the uncommitted row (on PGlite it waits for the transaction).
-    const reader = database.db.selectFrom('outbox').select('id').where('topic', '=', `t-${id}`).execute();
+    const reader = database.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('topic', '=', `t-${id}`)
+      .execute();
     setTimeout(release, 50);
     expect(await tx).toBe('roll back');
     expect(await reader).toEqual([]);
-    const after = await database.db.selectFrom('outbox').select('id').where('topic', '=', `t-${id}`).execute();
+    const after = await database.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('topic', '=', `t-${id}`)
+      .execute();
     expect(after).toEqual([]);
   });
 
@@ -79,10 +94,27 @@ describe('database', () => {
     const id = newId();
     await database.db
       .insertInto('audit_log')
-      .values({ id, action: 'test', entity_type: 'test', entity_id: null, before: null, after: null, actor_id: null, actor_name: null, ip: null, request_id: null, org_id: null, province_id: null })
+      .values({
+        id,
+        action: 'test',
+        entity_type: 'test',
+        entity_id: null,
+        before: null,
+        after: null,
+        actor_id: null,
+        actor_name: null,
+        ip: null,
+        request_id: null,
+        org_id: null,
+        province_id: null,
+      })
       .execute();
-    await expect(database.db.updateTable('audit_log').set({ action: 'x' }).where('id', '=', id).execute()).rejects.toThrow(/append-only/);
-    await expect(database.db.deleteFrom('audit_log').where('id', '=', id).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      database.db.updateTable('audit_log').set({ action: 'x' }).where('id', '=', id).execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      database.db.deleteFrom('audit_log').where('id', '=', id).execute(),
+    ).rejects.toThrow(/append-only/);
   });
 });
 

@@ -54,7 +54,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
           PARSERS[oid] ??
-          (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof pg.types.getTypeParser,
+          (pg.types.getTypeParser(oid, format) as (
+            value: string,
+          ) => unknown)) as typeof pg.types.getTypeParser,
       },
     });
     // An idle client losing its server must not crash the process; the next query reconnects.

@@ -34,12 +34,19 @@ function commandOf(sql: string, result: Results<unknown>): Command {
 export function pglitePool(pg: PGlite): PostgresPool {
   const mutex = new Mutex();
 
-  async function run(sql: string, params: readonly unknown[]): Promise<PostgresQueryResult<unknown>> {
+  async function run(
+    sql: string,
+    params: readonly unknown[],
+  ): Promise<PostgresQueryResult<unknown>> {
     if (params.length === 0) {
       const results = await pg.exec(sql);
       const last = results.at(-1);
       if (!last) return { command: 'SELECT', rowCount: 0, rows: [] };
-      return { command: commandOf(sql, last), rowCount: last.affectedRows ?? last.rows.length, rows: last.rows };
+      return {
+        command: commandOf(sql, last),
+        rowCount: last.affectedRows ?? last.rows.length,
+        rows: last.rows,
+      };
     }
     const r = await pg.query(sql, params as unknown[]);
     return { command: commandOf(sql, r), rowCount: r.affectedRows ?? r.rows.length, rows: r.rows };

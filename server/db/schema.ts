@@ -2,7 +2,11 @@ import type { ColumnType, Generated } from 'kysely';
 
 /** A timestamptz column: read as Date, written as Date or an SQL expression. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
 type Json = ColumnType<unknown, string | null | undefined, string | null>;
 
 export interface OrgUnitsTable {

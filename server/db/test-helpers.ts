@@ -78,7 +78,13 @@ export async function buildOrg(database: Database) {
   const s = suffix();
   const db = database.db;
   const units: Record<string, TestUnit> = {};
-  const add = async (key: string, parent: string | null, level: string, kind: string, name: string) => {
+  const add = async (
+    key: string,
+    parent: string | null,
+    level: string,
+    kind: string,
+    name: string,
+  ) => {
     const id = newId();
     const p = parent ? units[parent]! : null;
     const path = `${p?.path ?? '/'}${id}/`;

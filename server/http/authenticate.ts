@@ -42,7 +42,8 @@ export function registerAuthentication(app: App): void {
     try {
       const token = bearer(request);
       if (token) request.actor = await actorFromToken(db, token);
-      else if (cookie) request.actor = await actorFromSession(db, cookie, app.deps.config.sessionTtlSeconds);
+      else if (cookie)
+        request.actor = await actorFromSession(db, cookie, app.deps.config.sessionTtlSeconds);
     } catch (e) {
       if (!config.public) throw e;
     }

@@ -1,6 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ERROR_CATALOGUE, errorMessage, type ErrorBody, type ErrorCode } from '../../common/errors.js';
+import {
+  ERROR_CATALOGUE,
+  errorMessage,
+  type ErrorBody,
+  type ErrorCode,
+} from '../../common/errors.js';
 import { AppError } from '../platform/app-error.js';
 import { langFrom } from '../platform/lang.js';
 
@@ -66,7 +71,8 @@ export function registerErrorHandling(app: FastifyInstance, spaFallback: boolean
       request.method === 'GET' &&
       !request.url.startsWith('/api/') &&
       !request.url.startsWith('/assets/');
-    if (wantsPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    if (wantsPage)
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     return sendError(request, reply, 'NOT_FOUND');
   });
 }

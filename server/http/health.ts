@@ -16,7 +16,11 @@ export function registerHealth(app: App, version: string): void {
     '/api/health',
     {
       config: { public: true },
-      schema: { tags: ['system'], summary: '健康检查 Liveness and database', response: { 200: Health } },
+      schema: {
+        tags: ['system'],
+        summary: '健康检查 Liveness and database',
+        response: { 200: Health },
+      },
     },
     async () => {
       try {

@@ -20,7 +20,9 @@ export async function registerWeb(app: App, webDist: string): Promise<boolean> {
       // Hashed assets never change; the page itself must always be fresh.
       res.header(
         'cache-control',
-        file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        file.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
       );
     },
   });

@@ -23,7 +23,12 @@ const echo = defineJob({
 
 beforeAll(async () => {
   database = await testDatabase();
-  jobs = await startJobs({ database, jobs: [echo], log: pino({ level: 'silent' }), schedule: false });
+  jobs = await startJobs({
+    database,
+    jobs: [echo],
+    log: pino({ level: 'silent' }),
+    schedule: false,
+  });
 });
 afterAll(async () => {
   await jobs.stop();

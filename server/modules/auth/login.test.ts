@@ -25,7 +25,10 @@ const post = (url: string, payload: unknown, headers: Record<string, string> = {
 
 describe('login', () => {
   it('sets an httpOnly SameSite=Lax session cookie and returns me', async () => {
-    const res = await post('/api/auth/login', { username: org.users.agent!.username, password: TEST_PASSWORD });
+    const res = await post('/api/auth/login', {
+      username: org.users.agent!.username,
+      password: TEST_PASSWORD,
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'lx_session')!;
     expect(cookie.httpOnly).toBe(true);
@@ -36,17 +39,27 @@ describe('login', () => {
     expect(body.me.permissions).toContain('dashboard.view');
     expect(body.me.permissions).not.toContain('user.manage');
     // The session id in the database is a hash, never the cookie value itself.
-    const rows = await t.database.db.selectFrom('sessions').select('id').where('user_id', '=', org.users.agent!.id).execute();
+    const rows = await t.database.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('user_id', '=', org.users.agent!.id)
+      .execute();
     expect(rows.map((r) => r.id)).not.toContain(cookie.value);
   });
 
   it('is case-insensitive on the username', async () => {
-    const res = await post('/api/auth/login', { username: org.users.lead!.username.toUpperCase(), password: TEST_PASSWORD });
+    const res = await post('/api/auth/login', {
+      username: org.users.lead!.username.toUpperCase(),
+      password: TEST_PASSWORD,
+    });
     expect(res.statusCode).toBe(200);
   });
 
   it('refuses a wrong password with INVALID_CREDENTIALS in Chinese, English on request', async () => {
-    const zh = await post('/api/auth/login', { username: org.users.qa!.username, password: 'Wrong@Pass2026' });
+    const zh = await post('/api/auth/login', {
+      username: org.users.qa!.username,
+      password: 'Wrong@Pass2026',
+    });
     expect(zh.statusCode).toBe(401);
     expect(zh.json().error.code).toBe('INVALID_CREDENTIALS');
     expect(zh.json().error.message).toBe('用户名或密码错误。');
@@ -68,7 +81,10 @@ describe('login', () => {
     const u = org.users.trainer!;
     const codes: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await post('/api/auth/login', { username: u.username, password: `Wrong@Pass${i}xx` });
+      const res = await post('/api/auth/login', {
+        username: u.username,
+        password: `Wrong@Pass${i}xx`,
+      });
       codes.push(res.json().error.code);
     }
     expect(codes).toEqual([
@@ -81,7 +97,11 @@ describe('login', () => {
     const right = await post('/api/auth/login', { username: u.username, password: TEST_PASSWORD });
     expect(right.statusCode).toBe(423);
     expect(right.json().error.code).toBe('ACCOUNT_LOCKED');
-    const row = await t.database.db.selectFrom('users').select('locked_until').where('id', '=', u.id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('users')
+      .select('locked_until')
+      .where('id', '=', u.id)
+      .executeTakeFirstOrThrow();
     const minutes = (row.locked_until!.getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);
@@ -89,7 +109,11 @@ describe('login', () => {
     expect(audit.map((a) => a.action)).toContain('auth.account_locked');
 
     // When the 15 minutes are over, the right password works again and the count restarts.
-    await t.database.db.updateTable('users').set({ locked_until: new Date(Date.now() - 1000) }).where('id', '=', u.id).execute();
+    await t.database.db
+      .updateTable('users')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('id', '=', u.id)
+      .execute();
     const after = await post('/api/auth/login', { username: u.username, password: TEST_PASSWORD });
     expect(after.statusCode).toBe(200);
   });
@@ -148,14 +172,26 @@ describe('first login', () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
 
-    const weak = await c.post('/api/auth/change-password', { currentPassword: TEST_PASSWORD, newPassword: 'short' });
+    const weak = await c.post('/api/auth/change-password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'short',
+    });
     expect(weak.json().error.code).toBe('PASSWORD_TOO_WEAK');
-    const same = await c.post('/api/auth/change-password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD });
+    const same = await c.post('/api/auth/change-password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: TEST_PASSWORD,
+    });
     expect(same.json().error.code).toBe('PASSWORD_REUSED');
-    const wrong = await c.post('/api/auth/change-password', { currentPassword: 'Nope@Nope2026', newPassword: 'Brand#New2026' });
+    const wrong = await c.post('/api/auth/change-password', {
+      currentPassword: 'Nope@Nope2026',
+      newPassword: 'Brand#New2026',
+    });
     expect(wrong.json().error.code).toBe('WRONG_CURRENT_PASSWORD');
 
-    const ok = await c.post('/api/auth/change-password', { currentPassword: TEST_PASSWORD, newPassword: 'Brand#New2026' });
+    const ok = await c.post('/api/auth/change-password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Brand#New2026',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user.mustChangePassword).toBe(false);
     expect((await c.get('/api/dashboard/summary')).statusCode).toBe(200);

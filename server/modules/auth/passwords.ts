@@ -31,7 +31,8 @@ export async function burnVerification(password: string): Promise<void> {
 /** Throws PASSWORD_TOO_WEAK unless the policy holds. */
 export function assertPasswordPolicy(password: string): void {
   const check = checkPassword(password);
-  if (!check.ok) throw new AuthError('PASSWORD_TOO_WEAK', { length: check.length, classes: check.classes });
+  if (!check.ok)
+    throw new AuthError('PASSWORD_TOO_WEAK', { length: check.length, classes: check.classes });
 }
 
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';

@@ -33,7 +33,10 @@ export function isLocked(state: LoginLockState, now: Date): boolean {
  * The lock state after one more failed password: the fifth failure in a row locks the account
  * for 15 minutes; failures before an expired lock no longer count.
  */
-export function afterFailedLogin(state: LoginLockState, now: Date): LoginLockState & { lockedNow: boolean } {
+export function afterFailedLogin(
+  state: LoginLockState,
+  now: Date,
+): LoginLockState & { lockedNow: boolean } {
   const expired = state.lockedUntil !== null && state.lockedUntil <= now;
   const failed = (expired ? 0 : state.failedLogins) + 1;
   if (failed >= MAX_FAILED_LOGINS) {
@@ -43,5 +46,9 @@ export function afterFailedLogin(state: LoginLockState, now: Date): LoginLockSta
       lockedNow: true,
     };
   }
-  return { failedLogins: failed, lockedUntil: expired ? null : state.lockedUntil, lockedNow: false };
+  return {
+    failedLogins: failed,
+    lockedUntil: expired ? null : state.lockedUntil,
+    lockedNow: false,
+  };
 }

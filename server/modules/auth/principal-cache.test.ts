@@ -27,7 +27,10 @@ describe('PrincipalCache', () => {
   it('does not keep a read that raced a change', async () => {
     const cache = new PrincipalCache(10_000);
     let release!: () => void;
-    const slow = cache.get('k', () => new Promise<{ v: string }>((r) => (release = () => r({ v: 'old' }))));
+    const slow = cache.get(
+      'k',
+      () => new Promise<{ v: string }>((r) => (release = () => r({ v: 'old' }))),
+    );
     cache.clear(); // a change committed while the read was in flight
     release();
     expect(await slow).toEqual({ v: 'old' });
@@ -68,7 +71,10 @@ describe('principal cache in the app', () => {
     const qa = await login(t.app, org.users.qa!.username);
     expect((await qa.get('/api/me')).json().roles).toEqual(['quality_inspector']);
     const user = (await admin.get(`/api/users/${org.users.qa!.id}`)).json();
-    await admin.patch(`/api/users/${user.id}`, { version: user.version, roles: ['quality_inspector', 'trainer'] });
+    await admin.patch(`/api/users/${user.id}`, {
+      version: user.version,
+      roles: ['quality_inspector', 'trainer'],
+    });
     expect((await qa.get('/api/me')).json().roles).toEqual(['quality_inspector', 'trainer']);
   });
 });

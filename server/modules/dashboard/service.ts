@@ -6,7 +6,10 @@ import { authorize } from '../auth/index.js';
 import { countsUnder } from './store.js';
 
 /** Real head counts (units, people, customers, people signed in) within the actor's scope. */
-export async function dashboardSummary(ctx: { tx: Kysely<DB>; actor: Actor }): Promise<DashboardSummary> {
+export async function dashboardSummary(ctx: {
+  tx: Kysely<DB>;
+  actor: Actor;
+}): Promise<DashboardSummary> {
   authorize(ctx.actor, 'dashboard.view');
   const c = await countsUnder(ctx.tx, scopePrefix(ctx.actor));
   return {

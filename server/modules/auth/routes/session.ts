@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { ChangePasswordInput, LoginInput, LoginResult, Me } from '../../../../common/schemas/auth.js';
+import {
+  ChangePasswordInput,
+  LoginInput,
+  LoginResult,
+  Me,
+} from '../../../../common/schemas/auth.js';
 import { actorOf, metaOf, type App } from '../../../http/context.js';
 import { presentMe } from '../presenters.js';
 import { actorFromSession } from '../service/principal.js';

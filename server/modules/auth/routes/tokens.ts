@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { Id } from '../../../../common/schemas/primitives.js';
-import { ApiToken, ApiTokenList, CreateTokenInput, CreatedToken } from '../../../../common/schemas/tokens.js';
+import {
+  ApiToken,
+  ApiTokenList,
+  CreateTokenInput,
+  CreatedToken,
+} from '../../../../common/schemas/tokens.js';
 import { actorOf, metaOf, type App } from '../../../http/context.js';
 import { idempotentCreate } from '../../../http/idempotency.js';
 import { principalWrite } from './principal-write.js';
@@ -14,7 +19,13 @@ export function tokenRoutes(app: App): void {
 
   app.get(
     '/api/tokens',
-    { schema: { tags, summary: '接口令牌列表 API tokens in your scope', response: { 200: ApiTokenList } } },
+    {
+      schema: {
+        tags,
+        summary: '接口令牌列表 API tokens in your scope',
+        response: { 200: ApiTokenList },
+      },
+    },
     async (request) => {
       const items = await listTokensView({ tx: db(), actor: actorOf(request) });
       return { items, total: items.length };
@@ -23,7 +34,14 @@ export function tokenRoutes(app: App): void {
 
   app.post(
     '/api/tokens',
-    { schema: { tags, summary: '创建接口令牌 Issue a token; the secret is shown once', body: CreateTokenInput, response: { 201: CreatedToken } } },
+    {
+      schema: {
+        tags,
+        summary: '创建接口令牌 Issue a token; the secret is shown once',
+        body: CreateTokenInput,
+        response: { 201: CreatedToken },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const { body } = await idempotentCreate(db(), request, actor.userId, (tx) =>
@@ -35,10 +53,19 @@ export function tokenRoutes(app: App): void {
 
   app.delete(
     '/api/tokens/:id',
-    { schema: { tags, summary: '吊销接口令牌 Revoke a token', params: Params, response: { 200: ApiToken } } },
+    {
+      schema: {
+        tags,
+        summary: '吊销接口令牌 Revoke a token',
+        params: Params,
+        response: { 200: ApiToken },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
-      return principalWrite(db(), (tx) => revokeTokenById({ tx, actor, meta: metaOf(request) }, request.params.id));
+      return principalWrite(db(), (tx) =>
+        revokeTokenById({ tx, actor, meta: metaOf(request) }, request.params.id),
+      );
     },
   );
 }

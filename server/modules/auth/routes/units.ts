@@ -30,7 +30,14 @@ export function unitRoutes(app: App): void {
 
   app.get(
     '/api/org/units',
-    { schema: { tags, summary: '单位列表 Units in your scope, parents first', querystring: ListUnitsQuery, response: { 200: UnitList } } },
+    {
+      schema: {
+        tags,
+        summary: '单位列表 Units in your scope, parents first',
+        querystring: ListUnitsQuery,
+        response: { 200: UnitList },
+      },
+    },
     async (request) => {
       const items = await listUnits(
         { tx: db(), actor: actorOf(request) },
@@ -48,7 +55,14 @@ export function unitRoutes(app: App): void {
 
   app.post(
     '/api/org/units',
-    { schema: { tags, summary: '新建单位 Create a unit', body: CreateUnitInput, response: { 201: Unit } } },
+    {
+      schema: {
+        tags,
+        summary: '新建单位 Create a unit',
+        body: CreateUnitInput,
+        response: { 201: Unit },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const { body } = await idempotentCreate(db(), request, actor.userId, (tx) =>
@@ -60,7 +74,15 @@ export function unitRoutes(app: App): void {
 
   app.patch(
     '/api/org/units/:id',
-    { schema: { tags, summary: '修改单位 Rename or recode a unit', params: Params, body: UpdateUnitInput, response: { 200: Unit } } },
+    {
+      schema: {
+        tags,
+        summary: '修改单位 Rename or recode a unit',
+        params: Params,
+        body: UpdateUnitInput,
+        response: { 200: Unit },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       // A new code may race another unit's: writeTransaction turns that into UNIT_CODE_TAKEN.
@@ -72,28 +94,62 @@ export function unitRoutes(app: App): void {
 
   app.post(
     '/api/org/units/:id/move',
-    { schema: { tags, summary: '移动单位 Move a unit and its subtree', params: Params, body: MoveUnitInput, response: { 200: Unit } } },
+    {
+      schema: {
+        tags,
+        summary: '移动单位 Move a unit and its subtree',
+        params: Params,
+        body: MoveUnitInput,
+        response: { 200: Unit },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
-      return principalWrite(db(), (tx) => moveUnit({ tx, actor, meta: metaOf(request) }, request.params.id, request.body));
+      return principalWrite(db(), (tx) =>
+        moveUnit({ tx, actor, meta: metaOf(request) }, request.params.id, request.body),
+      );
     },
   );
 
   app.post(
     '/api/org/units/:id/deactivate',
-    { schema: { tags, summary: '停用单位 Deactivate a unit and its subtree', params: Params, body: VersionInput, response: { 200: Unit } } },
+    {
+      schema: {
+        tags,
+        summary: '停用单位 Deactivate a unit and its subtree',
+        params: Params,
+        body: VersionInput,
+        response: { 200: Unit },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
-      return principalWrite(db(), (tx) => deactivateUnit({ tx, actor, meta: metaOf(request) }, request.params.id, request.body.version));
+      return principalWrite(db(), (tx) =>
+        deactivateUnit(
+          { tx, actor, meta: metaOf(request) },
+          request.params.id,
+          request.body.version,
+        ),
+      );
     },
   );
 
   app.post(
     '/api/org/units/:id/activate',
-    { schema: { tags, summary: '启用单位 Re-activate a unit', params: Params, body: VersionInput, response: { 200: Unit } } },
+    {
+      schema: {
+        tags,
+        summary: '启用单位 Re-activate a unit',
+        params: Params,
+        body: VersionInput,
+        response: { 200: Unit },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
-      return principalWrite(db(), (tx) => activateUnit({ tx, actor, meta: metaOf(request) }, request.params.id, request.body.version));
+      return principalWrite(db(), (tx) =>
+        activateUnit({ tx, actor, meta: metaOf(request) }, request.params.id, request.body.version),
+      );
     },
   );
 }

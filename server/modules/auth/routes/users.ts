@@ -32,7 +32,14 @@ export function userRoutes(app: App): void {
 
   app.get(
     '/api/users',
-    { schema: { tags, summary: '用户列表 Users in your scope', querystring: ListUsersQuery, response: { 200: UserList } } },
+    {
+      schema: {
+        tags,
+        summary: '用户列表 Users in your scope',
+        querystring: ListUsersQuery,
+        response: { 200: UserList },
+      },
+    },
     async (request) => listUsersView({ tx: db(), actor: actorOf(request) }, request.query),
   );
 
@@ -63,10 +70,20 @@ export function userRoutes(app: App): void {
 
   app.patch(
     '/api/users/:id',
-    { schema: { tags, summary: '修改用户 Change name, roles, unit or contacts', params: Params, body: UpdateUserInput, response: { 200: User } } },
+    {
+      schema: {
+        tags,
+        summary: '修改用户 Change name, roles, unit or contacts',
+        params: Params,
+        body: UpdateUserInput,
+        response: { 200: User },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
-      return principalWrite(db(), (tx) => updateUserDetails({ tx, actor, meta: metaOf(request) }, request.params.id, request.body));
+      return principalWrite(db(), (tx) =>
+        updateUserDetails({ tx, actor, meta: metaOf(request) }, request.params.id, request.body),
+      );
     },
   );
 
@@ -79,7 +96,9 @@ export function userRoutes(app: App): void {
       { schema: { tags, summary, params: Params, body: Empty, response: { 200: User } } },
       async (request) => {
         const actor = actorOf(request);
-        return principalWrite(db(), (tx) => run({ tx, actor, meta: metaOf(request) }, request.params.id));
+        return principalWrite(db(), (tx) =>
+          run({ tx, actor, meta: metaOf(request) }, request.params.id),
+        );
       },
     );
   }
@@ -97,7 +116,9 @@ export function userRoutes(app: App): void {
     },
     async (request) => {
       const actor = actorOf(request);
-      return principalWrite(db(), (tx) => resetPassword({ tx, actor, meta: metaOf(request) }, request.params.id));
+      return principalWrite(db(), (tx) =>
+        resetPassword({ tx, actor, meta: metaOf(request) }, request.params.id),
+      );
     },
   );
 }

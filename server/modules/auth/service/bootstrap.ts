@@ -22,7 +22,11 @@ export async function bootstrapOrganisation(opts: {
   const password = temporaryPassword();
   const hash = await hashPassword(password);
   return opts.db.transaction().execute(async (tx) => {
-    const existing = await tx.selectFrom('org_units').select('id').where('parent_id', 'is', null).executeTakeFirst();
+    const existing = await tx
+      .selectFrom('org_units')
+      .select('id')
+      .where('parent_id', 'is', null)
+      .executeTakeFirst();
     if (existing) throw new AuthError('UNIT_CODE_TAKEN', { reason: 'A top unit already exists' });
     if (await findUnitByCode(tx, opts.rootCode)) throw new AuthError('UNIT_CODE_TAKEN');
     if (await usernameExists(tx, opts.username)) throw new AuthError('USERNAME_TAKEN');

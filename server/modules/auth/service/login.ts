@@ -28,7 +28,8 @@ export interface LoginResultInternal {
   expiresAt: Date;
 }
 
-type Outcome = { ok: true; value: LoginResultInternal } | { ok: false; code: ErrorCode; details?: unknown };
+type Outcome =
+  { ok: true; value: LoginResultInternal } | { ok: false; code: ErrorCode; details?: unknown };
 
 /**
  * Checks a username and password and opens a session. Failures are counted and audited in their
@@ -132,7 +133,11 @@ export async function login(opts: {
 }
 
 /** Ends the actor's session. */
-export async function logout(opts: { db: Kysely<DB>; actor: Actor; meta: RequestMeta }): Promise<void> {
+export async function logout(opts: {
+  db: Kysely<DB>;
+  actor: Actor;
+  meta: RequestMeta;
+}): Promise<void> {
   const { actor } = opts;
   await opts.db.transaction().execute(async (tx) => {
     if (actor.sessionId) await deleteSession(tx, actor.sessionId);

@@ -12,11 +12,7 @@ import type { DB } from '../../../db/schema.js';
 import type { Actor } from '../../../platform/actor.js';
 import { AuthError } from '../errors.js';
 import { principalCacheOf } from '../principal-cache.js';
-import {
-  findSessionPrincipal,
-  touchSession,
-  type PrincipalRow,
-} from '../store/sessions.js';
+import { findSessionPrincipal, touchSession, type PrincipalRow } from '../store/sessions.js';
 import { findTokenPrincipal, touchToken } from '../store/tokens.js';
 
 /** SHA-256 in base64url: secrets are high-entropy, so a fast hash is enough at rest. */
@@ -110,7 +106,13 @@ export async function actorFromToken(db: Kysely<DB>, secret: string): Promise<Ac
   }
   return actorFrom(
     row,
-    { via: 'token', sessionId: null, csrfToken: null, sessionExpiresAt: null, tokenId: row.token_id },
+    {
+      via: 'token',
+      sessionId: null,
+      csrfToken: null,
+      sessionExpiresAt: null,
+      tokenId: row.token_id,
+    },
     row.scopes,
   );
 }

@@ -47,7 +47,9 @@ export async function createToken(
     org_id: user.org_id,
     province_id: user.province_id,
     created_by: ctx.actor.userId,
-    expires_at: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+    expires_at: input.expiresInDays
+      ? new Date(Date.now() + input.expiresInDays * 86_400_000)
+      : null,
   });
   const row = (await getToken(ctx.tx, id))!;
   await recordAudit(

@@ -79,10 +79,7 @@ async function present(ctx: Ctx, id: string): Promise<Unit> {
 }
 
 /** The units in the actor's scope, parents first. */
-export async function listUnits(
-  ctx: Omit<Ctx, 'meta'>,
-  includeInactive: boolean,
-): Promise<Unit[]> {
+export async function listUnits(ctx: Omit<Ctx, 'meta'>, includeInactive: boolean): Promise<Unit[]> {
   authorize(ctx.actor, 'org.view');
   const rows = await listUnitsUnder(ctx.tx, scopePrefix(ctx.actor), includeInactive);
   return rows.map(presentUnit);
@@ -121,7 +118,11 @@ export async function createUnit(ctx: Ctx, input: CreateUnitInput): Promise<Unit
   return present(ctx, id);
 }
 
-export async function updateUnitDetails(ctx: Ctx, id: string, input: UpdateUnitInput): Promise<Unit> {
+export async function updateUnitDetails(
+  ctx: Ctx,
+  id: string,
+  input: UpdateUnitInput,
+): Promise<Unit> {
   authorize(ctx.actor, 'org.manage');
   const unit = await loadInScope(ctx, id, true);
   if (input.code && input.code.toLowerCase() !== unit.code.toLowerCase()) {
@@ -141,7 +142,8 @@ export async function updateUnitDetails(ctx: Ctx, id: string, input: UpdateUnitI
 export async function moveUnit(ctx: Ctx, id: string, input: MoveUnitInput): Promise<Unit> {
   authorize(ctx.actor, 'org.manage');
   const unit = await loadInScope(ctx, id, true);
-  if (!unit.parent_id || unit.path === scopePrefix(ctx.actor)) throw new AuthError('UNIT_ROOT_IMMUTABLE');
+  if (!unit.parent_id || unit.path === scopePrefix(ctx.actor))
+    throw new AuthError('UNIT_ROOT_IMMUTABLE');
   if (unit.version !== input.version) {
     throw new AuthError('VERSION_CONFLICT', { currentVersion: unit.version });
   }
@@ -173,12 +175,20 @@ export async function moveUnit(ctx: Ctx, id: string, input: MoveUnitInput): Prom
 export async function deactivateUnit(ctx: Ctx, id: string, version: number): Promise<Unit> {
   authorize(ctx.actor, 'org.manage');
   const unit = await loadInScope(ctx, id, true);
-  if (!unit.parent_id || unit.path === scopePrefix(ctx.actor)) throw new AuthError('UNIT_ROOT_IMMUTABLE');
-  if (unit.version !== version) throw new AuthError('VERSION_CONFLICT', { currentVersion: unit.version });
+  if (!unit.parent_id || unit.path === scopePrefix(ctx.actor))
+    throw new AuthError('UNIT_ROOT_IMMUTABLE');
+  if (unit.version !== version)
+    throw new AuthError('VERSION_CONFLICT', { currentVersion: unit.version });
   const users = await countActiveUsersUnder(ctx.tx, unit.path);
   if (users > 0) throw new AuthError('UNIT_HAS_ACTIVE_USERS', { activeUsers: users });
   const ids = await deactivateSubtree(ctx.tx, unit.path);
-  await audit(ctx, 'unit.deactivate', unit, { active: true }, { active: false, subtreeUnits: ids.length });
+  await audit(
+    ctx,
+    'unit.deactivate',
+    unit,
+    { active: true },
+    { active: false, subtreeUnits: ids.length },
+  );
   return present(ctx, id);
 }
 

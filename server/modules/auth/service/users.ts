@@ -140,7 +140,11 @@ export async function createUser(
   return { user: presentUser(created, ctx.actor), temporaryPassword: password };
 }
 
-export async function updateUserDetails(ctx: Ctx, id: string, input: UpdateUserInput): Promise<User> {
+export async function updateUserDetails(
+  ctx: Ctx,
+  id: string,
+  input: UpdateUserInput,
+): Promise<User> {
   authorize(ctx.actor, 'user.manage');
   const user = await loadInScope(ctx, id, true);
   const patch: UserPatch = {};
@@ -148,7 +152,11 @@ export async function updateUserDetails(ctx: Ctx, id: string, input: UpdateUserI
   if (input.phone !== undefined) patch.phone = input.phone;
   if (input.email !== undefined) patch.email = input.email;
   if (input.roles !== undefined) {
-    if (id === ctx.actor.userId && ctx.actor.roles.includes('admin') && !input.roles.includes('admin')) {
+    if (
+      id === ctx.actor.userId &&
+      ctx.actor.roles.includes('admin') &&
+      !input.roles.includes('admin')
+    ) {
       throw new AuthError('CANNOT_CHANGE_SELF');
     }
     patch.roles = input.roles;
@@ -173,7 +181,13 @@ export async function lockUser(ctx: Ctx, id: string): Promise<User> {
   const user = await loadInScope(ctx, id, true);
   await updateUser(ctx.tx, id, { disabled: true });
   const ended = await deleteSessionsOfUser(ctx.tx, id);
-  await audit(ctx, 'user.lock', user, { disabled: user.disabled }, { disabled: true, sessionsEnded: ended });
+  await audit(
+    ctx,
+    'user.lock',
+    user,
+    { disabled: user.disabled },
+    { disabled: true, sessionsEnded: ended },
+  );
   return reload(ctx, id);
 }
 

@@ -45,7 +45,9 @@ export async function findSessionPrincipal(
   tx: Kysely<DB>,
   sessionId: string,
 ): Promise<SessionPrincipalRow | undefined> {
-  const r = await sql<SessionPrincipalRow>`select * from session_principal(${sessionId})`.execute(tx);
+  const r = await sql<SessionPrincipalRow>`select * from session_principal(${sessionId})`.execute(
+    tx,
+  );
   return r.rows[0];
 }
 
@@ -75,6 +77,9 @@ export async function deleteSessionsOfUser(
 }
 
 export async function deleteExpiredSessions(tx: Kysely<DB>): Promise<number> {
-  const r = await tx.deleteFrom('sessions').where('expires_at', '<', sql<Date>`now()`).executeTakeFirst();
+  const r = await tx
+    .deleteFrom('sessions')
+    .where('expires_at', '<', sql<Date>`now()`)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }

@@ -43,7 +43,11 @@ export async function findTokenPrincipal(
 }
 
 export async function touchToken(tx: Kysely<DB>, id: string): Promise<void> {
-  await tx.updateTable('api_tokens').set({ last_used_at: sql`now()` }).where('id', '=', id).execute();
+  await tx
+    .updateTable('api_tokens')
+    .set({ last_used_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 function tokensWithUser(tx: Kysely<DB>) {
