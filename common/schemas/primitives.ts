@@ -37,6 +37,9 @@ export const PageSize = z.coerce.number().int().min(1).max(200).default(20);
 /** A record's version for optimistic locking; bounded to a PostgreSQL integer. */
 export const Version = z.number().int().min(1).max(2_147_483_647);
 
+/** A GET that takes no query parameters refuses unknown ones, as bodies do. */
+export const NoQuery = z.strictObject({});
+
 /** A list response. */
 export function listOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int() });

@@ -1,3 +1,4 @@
+import { NoQuery } from '../../common/schemas/primitives.js';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../platform/app-error.js';
@@ -17,6 +18,7 @@ export function registerHealth(app: App, version: string): void {
     {
       config: { public: true },
       schema: {
+        querystring: NoQuery,
         tags: ['system'],
         summary: '健康检查 Liveness and database',
         response: { 200: Health },

@@ -142,6 +142,15 @@ describe('session', () => {
     expect(res.json().error.code).toBe('SESSION_EXPIRED');
   });
 
+  it('refuses unknown query parameters on GET routes without any', async () => {
+    const c = await login(t.app, org.users.lead!.username);
+    for (const url of ['/api/me?x=1', '/api/dashboard/summary?debug=true', '/api/health?a=b']) {
+      const res = await c.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
   it('refuses requests without a session', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/me' });
     expect(res.statusCode).toBe(401);

@@ -1,3 +1,4 @@
+import { NoQuery } from '../../../common/schemas/primitives.js';
 import { DashboardSummary } from '../../../common/schemas/dashboard.js';
 import { actorOf, type App } from '../../http/context.js';
 import { dashboardSummary } from './service.js';
@@ -7,6 +8,7 @@ export function dashboardRoutes(app: App): void {
     '/api/dashboard/summary',
     {
       schema: {
+        querystring: NoQuery,
         tags: ['dashboard'],
         summary: '工作台概览 Counts of units, people and customers in your scope',
         response: { 200: DashboardSummary },

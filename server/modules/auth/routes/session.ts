@@ -1,3 +1,4 @@
+import { NoQuery } from '../../../../common/schemas/primitives.js';
 import { z } from 'zod';
 import {
   ChangePasswordInput,
@@ -91,6 +92,7 @@ export function sessionRoutes(app: App): void {
     {
       config: { allowPendingPasswordChange: true },
       schema: {
+        querystring: NoQuery,
         tags: ['auth'],
         summary: '当前用户 The signed-in user, roles, unit and permissions',
         response: { 200: Me },

@@ -1,3 +1,4 @@
+import { NoQuery } from '../../../../common/schemas/primitives.js';
 import { z } from 'zod';
 import { Id } from '../../../../common/schemas/primitives.js';
 import {
@@ -21,6 +22,7 @@ export function tokenRoutes(app: App): void {
     '/api/tokens',
     {
       schema: {
+        querystring: NoQuery,
         tags,
         summary: '接口令牌列表 API tokens in your scope',
         response: { 200: ApiTokenList },
