@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import { runMain, withDatabase } from '../server/cli.js';
 import { ConfigError, loadConfig } from '../server/config.js';
-import { openDatabase } from '../server/db/database.js';
-import { DataDirLockedError, lockDataDir } from '../server/db/data-dir-lock.js';
-import { migrateToLatest } from '../server/db/migrate.js';
+import type { Database } from '../server/db/database.js';
 import { isEmpty, loadDemo } from './demo/load-demo.js';
 
 const USAGE = `npm run demo -- [--customers N] [--seed S] [--reset]
@@ -26,39 +25,30 @@ async function main() {
     throw new ConfigError(`--customers must be an integer from 0 to 10000000\n${USAGE}`);
   }
   if (!Number.isInteger(seed)) throw new ConfigError(`--seed must be an integer\n${USAGE}`);
-  const config = loadConfig();
-  const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    if (values.reset) {
-      await sql
-        .raw(
-          'DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
-        )
-        .execute(database.db);
-    }
-    await migrateToLatest(database.db);
-    if (!(await isEmpty(database))) {
-      throw new ConfigError(
-        'The database already has data. Run with --reset to replace it with the demo.',
+  const wipe = async (database: Database) => {
+    if (!values.reset) return;
+    await sql
+      .raw(
+        'DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
+      )
+      .execute(database.db);
+  };
+  await withDatabase(
+    loadConfig(),
+    async (database) => {
+      if (!(await isEmpty(database))) {
+        throw new ConfigError(
+          'The database already has data. Run with --reset to replace it with the demo.',
+        );
+      }
+      const started = Date.now();
+      const s = await loadDemo(database, { customers, seed });
+      console.log(
+        JSON.stringify({ ...s, seed, seconds: (Date.now() - started) / 1000, db: database.kind }),
       );
-    }
-    const started = Date.now();
-    const s = await loadDemo(database, { customers, seed });
-    console.log(
-      JSON.stringify({ ...s, seed, seconds: (Date.now() - started) / 1000, db: database.kind }),
-    );
-  } finally {
-    await database.close();
-    release();
-  }
+    },
+    wipe,
+  );
 }
 
-main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof DataDirLockedError) {
-    console.error(e.message);
-    process.exit(2);
-  }
-  console.error(e);
-  process.exit(1);
-});
+runMain(main);

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../server/config.js';
-import { DataDirLockedError } from '../server/db/data-dir-lock.js';
+import { runMain } from '../server/cli.js';
+import { loadConfig } from '../server/config.js';
 import { closeOnSignals, startServer } from '../server/server.js';
 import { isEmpty, loadDemo } from './demo/load-demo.js';
 
@@ -34,11 +34,4 @@ async function main() {
   );
 }
 
-main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof DataDirLockedError) {
-    console.error(e.message);
-    process.exit(2);
-  }
-  console.error(e);
-  process.exit(1);
-});
+runMain(main);

@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig } from './config.js';
-import { DataDirLockedError } from './db/data-dir-lock.js';
+import { runMain } from './cli.js';
+import { loadConfig } from './config.js';
 import { closeOnSignals, startServer } from './server.js';
 
 /** Starts Lianxin without demo data (the production entry point). */
@@ -9,11 +9,4 @@ async function main() {
   closeOnSignals(server);
 }
 
-main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof DataDirLockedError) {
-    console.error(e.message);
-    process.exit(2);
-  }
-  console.error(e);
-  process.exit(1);
-});
+runMain(main);
