@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH } from '../password-policy.js';
 import { PERMISSIONS, ROLES } from '../permissions.js';
 import { UNIT_LEVELS } from '../org-levels.js';
-import { Id, text } from './primitives.js';
+import { Email, Id, Phone, text } from './primitives.js';
 
 export const LoginInput = z.strictObject({
   // Same rules as any typed text: NUL or a lone surrogate cannot be looked up or audited.
@@ -16,6 +16,13 @@ export const ChangePasswordInput = z.strictObject({
   newPassword: text(PASSWORD_MAX_LENGTH, 1),
 });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+/** What people may change about themselves: how to reach them. */
+export const UpdateOwnProfileInput = z.strictObject({
+  phone: Phone.nullable().optional(),
+  email: Email.nullable().optional(),
+});
+export type UpdateOwnProfileInput = z.infer<typeof UpdateOwnProfileInput>;
 
 export const Me = z.object({
   user: z.object({

@@ -30,6 +30,8 @@ export function routeExamples(org: TestOrg, tokenId: string): Record<string, Exa
       body: { currentPassword: 'Wrong@Pass2026', newPassword: 'Brand#New2026' },
     },
     'GET /api/me': {},
+    // The admin's own phone as it is: a valid request that changes nothing.
+    'PATCH /api/me': { body: { phone: '13812345678' } },
     'GET /api/dashboard/summary': {},
     'GET /api/org/units': { query: { includeInactive: 'true' } },
     'POST /api/org/units': {

@@ -161,6 +161,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/auth/logout': { needs: 'signed-in' },
   'POST /api/auth/change-password': { needs: 'signed-in' },
   'GET /api/me': { needs: 'signed-in' },
+  'PATCH /api/me': { needs: 'signed-in' },
   'GET /api/dashboard/summary': {
     needs: 'dashboard.view',
     probe: probe('GET', '/api/dashboard/summary', ok),

@@ -54,6 +54,13 @@ const tests: [string, Test][] = [
       await expectNone(page.getByText('单位管理'), '单位管理 hidden from an agent');
       check(await page.getByText('坐席员').first().isVisible(), 'role label 坐席员 in the header');
 
+      // Her own phone number, kept up to date from the profile page.
+      await page.getByTestId('menu-profile').click();
+      await page.getByTestId('profile-phone').fill('13700001234');
+      await page.getByTestId('profile-save').click();
+      await page.getByText('联系方式已保存').waitFor();
+      await page.getByTestId('menu-dashboard').click();
+
       const customers = await statValue(page, 'stat-customers');
       if (freshDemo) check(customers === '200', `customers figure is 200, got ${customers}`);
       else check(/^[\d,]+$/.test(customers), `customers figure is a number, got ${customers}`);

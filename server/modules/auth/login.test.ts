@@ -209,3 +209,26 @@ describe('first login', () => {
     await expect(login(t.app, u.username, 'Brand#New2026')).resolves.toBeInstanceOf(Client);
   });
 });
+
+describe('own profile', () => {
+  it('lets a user change their own phone and e-mail, audited, and nothing else', async () => {
+    const u = org.users.backoffice!;
+    const c = await login(t.app, u.username);
+    const res = await c.patch('/api/me', { phone: '13900001111', email: null });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user.phone).toBe('13900001111');
+    expect(res.json().user.email).toBeNull();
+    expect((await c.get('/api/me')).json().user.phone).toBe('13900001111');
+    const audit = await auditRowsFor(t.database, u.id);
+    const row = audit.find((a) => a.action === 'user.update_own_profile')!;
+    expect(row.before).toMatchObject({ phone: '13812345678' });
+    expect(row.after).toEqual({ phone: '13900001111', email: null });
+
+    const roles = await c.patch('/api/me', { roles: ['admin'] });
+    expect(roles.statusCode).toBe(400);
+    expect(roles.json().error.code).toBe('VALIDATION_FAILED');
+    const badPhone = await c.patch('/api/me', { phone: '12345' });
+    expect(badPhone.json().error.code).toBe('VALIDATION_FAILED');
+    expect((await c.get('/api/me')).json().roles).toEqual(['back_office']);
+  });
+});

@@ -60,3 +60,13 @@ export function useChangePassword() {
     },
   });
 }
+
+/** Changes the signed-in user's own phone and e-mail. */
+export function useUpdateOwnProfile() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { phone?: string | null; email?: string | null }) =>
+      api<Me>('PATCH', '/api/me', { body: input }),
+    onSuccess: (me) => qc.setQueryData(meKey, me),
+  });
+}

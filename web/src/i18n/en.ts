@@ -73,6 +73,9 @@ export const en: Dictionary = {
   'profile.scopeProvince': 'Every unit of my province',
   'profile.scopeSubtree': 'My unit and the units under it',
   'profile.sessionExpires': 'Session valid until',
+  'profile.contact': 'Contact details',
+  'profile.saveContact': 'Save contact details',
+  'profile.contactSaved': 'Contact details saved',
 
   'user.username': 'Username',
   'user.displayName': 'Name',

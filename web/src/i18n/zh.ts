@@ -71,6 +71,9 @@ export const zh = {
   'profile.scopeProvince': '本省全部单位',
   'profile.scopeSubtree': '本单位及下级单位',
   'profile.sessionExpires': '本次登录有效至',
+  'profile.contact': '联系方式',
+  'profile.saveContact': '保存联系方式',
+  'profile.contactSaved': '联系方式已保存',
 
   'user.username': '用户名',
   'user.displayName': '姓名',

@@ -5,9 +5,12 @@ import {
   LoginInput,
   LoginResult,
   Me,
+  UpdateOwnProfileInput,
 } from '../../../../common/schemas/auth.js';
 import { actorOf, metaOf, type App } from '../../../http/context.js';
 import { presentMe } from '../presenters.js';
+import { updateOwnProfile } from '../service/profile.js';
+import { principalWrite } from './principal-write.js';
 import { actorFromSession } from '../service/principal.js';
 import { changeOwnPassword, login, logout } from '../service/login.js';
 
@@ -99,5 +102,24 @@ export function sessionRoutes(app: App): void {
       },
     },
     (request) => Promise.resolve(presentMe(actorOf(request))),
+  );
+
+  app.patch(
+    '/api/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '修改本人联系方式 Update your own phone and e-mail',
+        body: UpdateOwnProfileInput,
+        response: { 200: Me },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const contacts = await principalWrite(app.deps.database.db, (tx) =>
+        updateOwnProfile({ tx, actor, meta: metaOf(request) }, request.body),
+      );
+      return presentMe({ ...actor, ...contacts });
+    },
   );
 }

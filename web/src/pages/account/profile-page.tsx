@@ -2,6 +2,7 @@ import { Card, Col, Descriptions, Row, Tag } from 'antd';
 import { ROLE_LABELS } from '../../../../common/permissions.ts';
 import { UNIT_LEVEL_LABELS } from '../../../../common/org-levels.ts';
 import { PasswordForm } from '../../components/password-form.tsx';
+import { ContactForm } from './contact-form.tsx';
 import { useSession } from '../../components/session-context.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -44,6 +45,9 @@ export function ProfilePage() {
         </Card>
       </Col>
       <Col xs={24} xl={12}>
+        <Card title={t('profile.contact')} style={{ marginBottom: 24 }}>
+          <ContactForm />
+        </Card>
         <Card title={t('password.change')}>
           <PasswordForm />
         </Card>
