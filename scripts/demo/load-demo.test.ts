@@ -77,6 +77,28 @@ describe('demo territory', () => {
     expect(new Set(cust.map((c) => c.account_no)).size).toBe(500);
     expect(cust.every((c) => /^\d{10}$/.test(c.account_no))).toBe(true);
     expect(cust.some((c) => c.customer_class === 'resident')).toBe(true);
+    // The supply network: every customer hangs from a transformer of its own supply station.
+    const db2 = await openDatabase({});
+    await migrateToLatest(db2.db);
+    await loadDemo(db2, { customers: 500, seed: 1 });
+    const subs = await db2.db.selectFrom('grid_substations').selectAll().execute();
+    const feeders = await db2.db.selectFrom('grid_feeders').selectAll().execute();
+    const transformers = await db2.db.selectFrom('grid_transformers').selectAll().execute();
+    expect(subs).toHaveLength(16);
+    expect(feeders).toHaveLength(64);
+    expect(transformers.length).toBeGreaterThanOrEqual(64 * 3);
+    expect(new Set(transformers.map((t) => t.area_class))).toEqual(
+      new Set(['urban', 'rural', 'remote']),
+    );
+    const orphans = await db2.db
+      .selectFrom('customers as c')
+      .leftJoin('grid_transformers as t', 't.id', 'c.transformer_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => eb.or([eb('t.id', 'is', null), eb('t.org_id', '!=', eb.ref('c.org_id'))]))
+      .executeTakeFirstOrThrow();
+    expect(Number(orphans.n)).toBe(0);
+    await db2.close();
+
     // Every unit's path ends with its own id and starts with its parent's path.
     const byId = new Map(units.map((u) => [u.id, u]));
     for (const u of units) {

@@ -2,6 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../server/db/database.js';
 import type { DB, OrgUnitsTable } from '../../server/db/schema.js';
 import { hashPassword, recordAudit } from '../../server/modules/auth/index.js';
+import { insertNetwork } from './network.js';
 import { SeededRandom } from './random.js';
 import {
   BUSINESS,
@@ -73,6 +74,7 @@ async function insertCustomers(
   rnd: SeededRandom,
   units: Map<string, PlacedUnit>,
   count: number,
+  transformersOf: Map<string, string[]>,
 ): Promise<void> {
   const stations = [...units.values()].filter((u) => u.spec.kind === 'supply_station');
   const batch: {
@@ -82,6 +84,7 @@ async function insertCustomers(
     customer_class: string;
     org_id: string;
     province_id: string;
+    transformer_id: string;
   }[] = [];
   for (let i = 0; i < count; i++) {
     const station = stations[i % stations.length]!;
@@ -102,6 +105,7 @@ async function insertCustomers(
       customer_class: cls,
       org_id: station.id,
       province_id: station.provinceId!,
+      transformer_id: rnd.pick(transformersOf.get(station.id)!),
     });
     if (batch.length === 2000 || i === count - 1) {
       await tx.insertInto('customers').values(batch).execute();
@@ -141,7 +145,8 @@ export async function loadDemo(database: Database, opts: DemoOptions): Promise<D
         }),
       )
       .execute();
-    await insertCustomers(tx, rnd, units, opts.customers);
+    const transformersOf = await insertNetwork(tx, rnd, units, opts.customers, EPOCH + 500_000);
+    await insertCustomers(tx, rnd, units, opts.customers, transformersOf);
     const root = units.get('national')!;
     await recordAudit(
       tx,

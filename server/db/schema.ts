@@ -109,8 +109,56 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+export type AreaClass = 'urban' | 'rural' | 'remote';
+
+export interface GridSubstationsTable {
+  id: string;
+  code: string;
+  name: string;
+  voltage_kv: number;
+  area_class: AreaClass;
+  lat: number | null;
+  lng: number | null;
+  org_id: string;
+  province_id: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GridFeedersTable {
+  id: string;
+  substation_id: string;
+  code: string;
+  name: string;
+  voltage_kv: number;
+  area_class: AreaClass;
+  org_id: string;
+  province_id: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GridTransformersTable {
+  id: string;
+  feeder_id: string;
+  code: string;
+  name: string;
+  capacity_kva: number;
+  area_class: AreaClass;
+  lat: number | null;
+  lng: number | null;
+  org_id: string;
+  province_id: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface CustomersTable {
   id: string;
+  transformer_id: ColumnType<string | null, string | null | undefined, string | null>;
   account_no: string;
   name: string;
   customer_class: string;
@@ -130,4 +178,7 @@ export interface DB {
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   customers: CustomersTable;
+  grid_substations: GridSubstationsTable;
+  grid_feeders: GridFeedersTable;
+  grid_transformers: GridTransformersTable;
 }
