@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PHONE_PATTERN } from '../formats.js';
 
 /**
  * Text a person typed: trimmed, well-formed Unicode, no control characters (NUL cannot be stored
@@ -27,7 +28,7 @@ export const Username = z
 export const Phone = z
   .string()
   .trim()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'A mobile (13800138000) or 0571-88886666');
+  .regex(PHONE_PATTERN, 'A mobile (13800138000) or 0571-88886666');
 
 export const Email = z.email().max(254);
 

@@ -11,6 +11,7 @@ import {
   GIVEN,
   SURNAMES,
   TERRITORY,
+  type PlacedUnit,
   type UnitSpec,
 } from './territory.js';
 
@@ -27,13 +28,6 @@ export interface DemoSummary {
 
 // Demo ids carry a fixed clock (2026-01-01), so the same seed gives the same ids everywhere.
 const EPOCH = Date.UTC(2026, 0, 1);
-
-interface PlacedUnit {
-  id: string;
-  path: string;
-  provinceId: string | null;
-  spec: UnitSpec;
-}
 
 async function insertUnits(tx: Kysely<DB>, rnd: SeededRandom): Promise<Map<string, PlacedUnit>> {
   const placed = new Map<string, PlacedUnit>();

@@ -7,13 +7,7 @@ import type {
   GridTransformersTable,
 } from '../../server/db/schema.js';
 import type { SeededRandom } from './random.js';
-import type { UnitSpec } from './territory.js';
-
-interface PlacedUnit {
-  id: string;
-  provinceId: string | null;
-  spec: UnitSpec;
-}
+import type { PlacedUnit } from './territory.js';
 
 const FEEDERS_PER_SUBSTATION = 4;
 // A 台区 supplies about 80 customers here; at least 3 per feeder keeps small demos branched.

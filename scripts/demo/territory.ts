@@ -101,6 +101,14 @@ export const TERRITORY: UnitSpec = {
   ],
 };
 
+/** A unit of the territory once inserted: its id, path and province. */
+export interface PlacedUnit {
+  id: string;
+  path: string;
+  provinceId: string | null;
+  spec: UnitSpec;
+}
+
 export interface UserSpec {
   username: string;
   name: string;

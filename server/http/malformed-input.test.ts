@@ -5,7 +5,7 @@
  * route added later is covered, or fails here until it has an example.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrg, login, testApp, type Client, type TestOrg } from '../db/test-helpers.js';
+import { testApp, type Client, type TestOrg } from '../db/test-helpers.js';
 import {
   documentedRoutes,
   registeredRoutes,
@@ -17,7 +17,7 @@ import {
   exercisedRoutes,
   orgSnapshot,
   requestFor,
-  routeExamples,
+  malformedFixture,
   withUnknownIds,
   type Example,
   type Expected,
@@ -34,15 +34,7 @@ let examples: Record<string, Example>;
 let before: Awaited<ReturnType<typeof orgSnapshot>>;
 
 beforeAll(async () => {
-  org = await buildOrg(t.database);
-  admin = await login(t.app, org.users.admin!.username);
-  const token = await admin.post('/api/tokens', {
-    name: '目标令牌',
-    userId: org.users.backoffice!.id,
-    scopes: ['org.view'],
-  });
-  examples = routeExamples(org, token.json<{ token: { id: string } }>().token.id);
-  before = await orgSnapshot(t.database, org);
+  ({ org, admin, examples, before } = await malformedFixture(t));
 });
 afterAll(() => t.close());
 

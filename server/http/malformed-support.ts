@@ -6,7 +6,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ERROR_CATALOGUE, type ErrorCode } from '../../common/errors.js';
 import type { Database } from '../db/database.js';
-import type { Client, TestOrg } from '../db/test-helpers.js';
+import { buildOrg, login, type Client, type TestApp, type TestOrg } from '../db/test-helpers.js';
 import type { App } from './context.js';
 import { fillPath, unknownId, type ApiRoute } from './test-routes.js';
 
@@ -250,4 +250,18 @@ export async function exercisedRoutes(app: App): Promise<Set<string>> {
     seen.add(`${m[1]} ${m[2]!.replace(/:(\w+)/g, '{$1}')}`);
   }
   return seen;
+}
+
+/** What both malformed-input suites start from: an organisation, its admin, examples, a snapshot. */
+export async function malformedFixture(t: TestApp) {
+  const org = await buildOrg(t.database);
+  const admin = await login(t.app, org.users.admin!.username);
+  const token = await admin.post('/api/tokens', {
+    name: '目标令牌',
+    userId: org.users.backoffice!.id,
+    scopes: ['org.view'],
+  });
+  const examples = routeExamples(org, token.json<{ token: { id: string } }>().token.id);
+  const before = await orgSnapshot(t.database, org);
+  return { org, admin, examples, before };
 }

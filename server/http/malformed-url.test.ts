@@ -5,12 +5,12 @@
  * and returned exactly as sent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrg, login, testApp, type Client, type TestOrg } from '../db/test-helpers.js';
+import { testApp, type Client, type TestOrg } from '../db/test-helpers.js';
 import {
   checkAnswer,
   orgSnapshot,
   requestFor,
-  routeExamples,
+  malformedFixture,
   type Example,
   type Expected,
   type SendOptions,
@@ -29,15 +29,7 @@ let examples: Record<string, Example>;
 let before: Awaited<ReturnType<typeof orgSnapshot>>;
 
 beforeAll(async () => {
-  org = await buildOrg(t.database);
-  admin = await login(t.app, org.users.admin!.username);
-  const token = await admin.post('/api/tokens', {
-    name: '目标令牌',
-    userId: org.users.backoffice!.id,
-    scopes: ['org.view'],
-  });
-  examples = routeExamples(org, token.json<{ token: { id: string } }>().token.id);
-  before = await orgSnapshot(t.database, org);
+  ({ org, admin, examples, before } = await malformedFixture(t));
 });
 afterAll(() => t.close());
 

@@ -2,10 +2,8 @@ import { App, Button, Form, Input } from 'antd';
 import { useUpdateOwnProfile } from '../../api/session.ts';
 import { useSession } from '../../components/session-context.ts';
 import { useNotifyError } from '../../components/use-notify-error.ts';
+import { blankToNull, PHONE_PATTERN } from '../../components/form-values.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
-const blankToNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
 
 /** The user's own phone and e-mail, so that leads can reach them. */
 export function ContactForm() {
@@ -31,7 +29,7 @@ export function ContactForm() {
       <Form.Item
         name="phone"
         label={t('user.phone')}
-        rules={[{ pattern: PHONE, message: t('users.phoneHint') }]}
+        rules={[{ pattern: PHONE_PATTERN, message: t('users.phoneHint') }]}
       >
         <Input data-testid="profile-phone" placeholder="13800138000" />
       </Form.Item>

@@ -6,6 +6,7 @@ import { isVersionConflict } from '../../api/client.ts';
 import { useUnits } from '../../api/org.ts';
 import { useUserCommand, type WithTemporaryPassword } from '../../api/users.ts';
 import { useNotifyError } from '../../components/use-notify-error.ts';
+import { blankToNull, PHONE_PATTERN } from '../../components/form-values.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { buildTree, treeOptions } from '../units/unit-tree.ts';
 
@@ -21,9 +22,6 @@ interface Values {
 }
 
 const USERNAME = /^[a-z][a-z0-9_.-]{2,31}$/;
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
-
-const blankToNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
 
 /** Creates a user (the server answers with a one-time password) or edits one. */
 export function UserFormModal(props: {
@@ -155,7 +153,7 @@ export function UserFormModal(props: {
         <Form.Item
           name="phone"
           label={t('user.phone')}
-          rules={[{ pattern: PHONE, message: t('users.phoneHint') }]}
+          rules={[{ pattern: PHONE_PATTERN, message: t('users.phoneHint') }]}
         >
           <Input placeholder="13800138000" />
         </Form.Item>
