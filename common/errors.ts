@@ -163,6 +163,56 @@ export const ERROR_CATALOGUE = {
     zh: '找不到该接口令牌。',
     en: 'No such API token.',
   },
+  CUSTOMER_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该客户。',
+    en: 'No such customer.',
+  },
+  ACCOUNT_NO_TAKEN: {
+    status: 409,
+    zh: '该户号在本省已存在。',
+    en: 'This account number (户号) already exists in the province.',
+  },
+  TRANSFORMER_NOT_IN_UNIT: {
+    status: 400,
+    zh: '所选台区不属于该客户的供电单位范围。',
+    en: "The chosen transformer (台区) does not belong to the customer's supply unit.",
+  },
+  GRID_NODE_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该电网设备（变电站、线路或台区）。',
+    en: 'No such network node (substation, feeder or transformer).',
+  },
+  SEGMENT_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该客户细分。',
+    en: 'No such customer segment.',
+  },
+  SEGMENT_CODE_TAKEN: {
+    status: 409,
+    zh: '细分编码已被使用。',
+    en: 'This segment code is already in use.',
+  },
+  IMPORT_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该导入任务。',
+    en: 'No such import.',
+  },
+  IMPORT_FILE_INVALID: {
+    status: 400,
+    zh: '导入文件无法读取：请上传 UTF-8 编码的 CSV 或 .xlsx 文件，并使用模板中的列名。',
+    en: 'The import file cannot be read: upload a UTF-8 CSV or an .xlsx file with the template columns.',
+  },
+  IMPORT_NOT_FINISHED: {
+    status: 409,
+    zh: '导入仍在进行中，请稍后再试。',
+    en: 'The import is still running; try again when it has finished.',
+  },
+  EXPORT_TOO_LARGE: {
+    status: 422,
+    zh: '导出的记录过多，请缩小筛选范围后重试。',
+    en: 'Too many records to export; narrow the filters and try again.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
     zh: '该幂等键已用于另一请求。',

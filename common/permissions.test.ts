@@ -10,12 +10,21 @@ import {
   scopeOf,
 } from './permissions.js';
 
+const BASE = ['dashboard.view', 'profile.view'] as const;
+const SEE = ['customer.view', 'grid.view'] as const;
+const LEAD = [...BASE, ...SEE, 'org.view', 'user.view'] as const;
+
 describe('permission matrix', () => {
   it('gives every role the dashboard and the profile', () => {
     for (const role of ROLES) {
       expect(ROLE_PERMISSIONS[role]).toContain('dashboard.view');
       expect(ROLE_PERMISSIONS[role]).toContain('profile.view');
     }
+  });
+
+  it('shows personal data unmasked only to those who go to the customer', () => {
+    const pii = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('customer.pii'));
+    expect(pii).toEqual(['dispatcher', 'repair_crew']);
   });
 
   it('keeps management to the administrator', () => {
@@ -28,20 +37,22 @@ describe('permission matrix', () => {
   });
 
   it.each([
-    ['agent', ['dashboard.view', 'profile.view']],
-    ['repair_crew', ['dashboard.view', 'profile.view']],
-    ['shift_lead', ['dashboard.view', 'profile.view', 'org.view', 'user.view']],
-    ['team_lead', ['dashboard.view', 'profile.view', 'org.view', 'user.view']],
-    ['center_manager', ['dashboard.view', 'profile.view', 'org.view', 'user.view', 'audit.view']],
-    ['dispatcher', ['dashboard.view', 'profile.view', 'org.view']],
-    ['admin', [...PERMISSIONS]],
+    ['agent', [...BASE, ...SEE, 'customer.reveal']],
+    ['repair_crew', [...BASE, ...SEE, 'customer.pii']],
+    ['shift_lead', [...LEAD, 'customer.reveal', 'customer.manage']],
+    ['team_lead', [...LEAD, 'customer.reveal', 'customer.manage']],
+    ['center_manager', [...LEAD, 'audit.view', 'customer.reveal', 'customer.export']],
+    ['dispatcher', [...BASE, ...SEE, 'org.view', 'customer.pii']],
+    ['quality_inspector', [...BASE, ...SEE, 'user.view']],
+    ['trainer', [...BASE, 'user.view']],
+    ['admin', PERMISSIONS.filter((p) => p !== 'customer.pii')],
   ] as const)('%s has exactly its permissions', (role, expected) => {
     expect(permissionsOf([role])).toEqual(PERMISSIONS.filter((p) => expected.includes(p as never)));
   });
 
   it('unites the permissions of several roles without repeats, in catalogue order', () => {
-    const both = permissionsOf(['dispatcher', 'quality_inspector']);
-    expect(both).toEqual(['dashboard.view', 'profile.view', 'org.view', 'user.view']);
+    const both = permissionsOf(['trainer', 'repair_crew']);
+    expect(both).toEqual([...BASE, 'user.view', 'customer.view', 'customer.pii', 'grid.view']);
     expect(permissionsOf([])).toEqual([]);
   });
 
@@ -53,10 +64,24 @@ describe('permission matrix', () => {
   });
 
   it('shows a menu entry only with its permission', () => {
-    expect(menuFor(permissionsOf(['agent'])).map((m) => m.key)).toEqual(['dashboard', 'profile']);
+    expect(menuFor(permissionsOf(['agent'])).map((m) => m.key)).toEqual([
+      'dashboard',
+      'customers',
+      'network',
+      'segments',
+      'profile',
+    ]);
+    expect(menuFor(permissionsOf(['trainer'])).map((m) => m.key)).toEqual([
+      'dashboard',
+      'users',
+      'profile',
+    ]);
     expect(menuFor(permissionsOf(['admin'])).map((m) => m.key)).toEqual(MENU.map((m) => m.key));
     expect(menuFor(permissionsOf(['dispatcher'])).map((m) => m.key)).toEqual([
       'dashboard',
+      'customers',
+      'network',
+      'segments',
       'org',
       'profile',
     ]);

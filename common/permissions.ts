@@ -38,24 +38,51 @@ export const PERMISSIONS = [
   'user.manage',
   'audit.view',
   'token.manage',
+  'customer.view',
+  'customer.pii',
+  'customer.reveal',
+  'customer.manage',
+  'customer.import',
+  'customer.export',
+  'segment.manage',
+  'grid.view',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const EVERYONE: Permission[] = ['dashboard.view', 'profile.view'];
-const LEADS: Permission[] = [...EVERYONE, 'org.view', 'user.view'];
+/** Finding a customer and seeing them on the network; personal data stays masked. */
+const CUSTOMERS: Permission[] = ['customer.view', 'grid.view'];
+const LEADS: Permission[] = [...EVERYONE, ...CUSTOMERS, 'org.view', 'user.view'];
 
-/** Which permissions each role grants. A user with several roles has the union. */
+/**
+ * Which permissions each role grants. A user with several roles has the union.
+ * Personal data: crews and dispatchers must reach the customer on site, so they see phones and
+ * address details in full (`customer.pii`); agents, leads and the back office see them masked and
+ * may reveal a value when the call needs it (`customer.reveal`, audited); quality inspectors see
+ * masked data only; trainers do not see customers at all.
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  agent: EVERYONE,
-  shift_lead: LEADS,
-  team_lead: LEADS,
-  center_manager: [...LEADS, 'audit.view'],
-  dispatcher: [...EVERYONE, 'org.view'],
-  repair_crew: EVERYONE,
-  back_office: [...EVERYONE, 'org.view'],
-  quality_inspector: [...EVERYONE, 'user.view'],
+  agent: [...EVERYONE, ...CUSTOMERS, 'customer.reveal'],
+  shift_lead: [...LEADS, 'customer.reveal', 'customer.manage'],
+  team_lead: [...LEADS, 'customer.reveal', 'customer.manage'],
+  center_manager: [...LEADS, 'audit.view', 'customer.reveal', 'customer.export'],
+  dispatcher: [...EVERYONE, ...CUSTOMERS, 'org.view', 'customer.pii'],
+  repair_crew: [...EVERYONE, ...CUSTOMERS, 'customer.pii'],
+  back_office: [...EVERYONE, ...CUSTOMERS, 'org.view', 'customer.reveal', 'customer.manage'],
+  quality_inspector: [...EVERYONE, 'customer.view', 'grid.view', 'user.view'],
   trainer: [...EVERYONE, 'user.view'],
-  admin: [...LEADS, 'org.manage', 'user.manage', 'audit.view', 'token.manage'],
+  admin: [
+    ...LEADS,
+    'org.manage',
+    'user.manage',
+    'audit.view',
+    'token.manage',
+    'customer.reveal',
+    'customer.manage',
+    'customer.import',
+    'customer.export',
+    'segment.manage',
+  ],
 };
 
 /**
@@ -101,6 +128,10 @@ export function isPermission(value: string): value is Permission {
 /** Entries of the web app's menu and the permission each needs. */
 export const MENU = [
   { key: 'dashboard', path: '/', permission: 'dashboard.view' },
+  { key: 'customers', path: '/customers', permission: 'customer.view' },
+  { key: 'network', path: '/network', permission: 'grid.view' },
+  { key: 'segments', path: '/segments', permission: 'customer.view' },
+  { key: 'imports', path: '/imports', permission: 'customer.import' },
   { key: 'org', path: '/admin/units', permission: 'org.view' },
   { key: 'users', path: '/admin/users', permission: 'user.view' },
   { key: 'tokens', path: '/admin/tokens', permission: 'token.manage' },

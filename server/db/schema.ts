@@ -156,17 +156,103 @@ export interface GridTransformersTable {
   updated_at: Timestamp;
 }
 
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
 export interface CustomersTable {
   id: string;
-  transformer_id: ColumnType<string | null, string | null | undefined, string | null>;
+  transformer_id: Nullable<string>;
   account_no: string;
   name: string;
   customer_class: string;
+  industry: Defaulted<string>;
+  voltage_level: Defaulted<string>;
+  tariff_category: Defaulted<string>;
+  id_type: Nullable<string>;
+  id_no: Nullable<string>;
+  addr_city: Defaulted<string>;
+  addr_county: Defaulted<string>;
+  addr_street: Defaulted<string>;
+  addr_detail: Defaulted<string>;
+  lat: Nullable<number>;
+  lng: Nullable<number>;
+  email: Nullable<string>;
+  wechat_id: Nullable<string>;
+  meter_no: Nullable<string>;
+  annual_kwh: Defaulted<number>;
+  is_important: Defaulted<boolean>;
+  is_high_risk: Defaulted<boolean>;
+  is_sensitive: Defaulted<boolean>;
+  sensitive_reason: Nullable<string>;
+  is_vip: Defaulted<boolean>;
+  arrears_fen: Defaulted<number>;
+  arrears_since: Nullable<string>;
+  consent_messages: Defaulted<boolean>;
+  consent_at: NullableTimestamp;
+  status: Defaulted<string>;
+  /** Written as an SQL expression (see customers/search-tokens.ts); never read back. */
+  search_vec: ColumnType<string, unknown, unknown>;
   org_id: string;
   province_id: string;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface CustomerPhonesTable {
+  customer_id: string;
+  phone: string;
+  label: Defaulted<string>;
+  position: Defaulted<number>;
+}
+
+export interface CustomerHistoryTable {
+  id: string;
+  customer_id: string;
+  action: string;
+  changes: Json;
+  actor_id: string | null;
+  actor_name: string | null;
+  at: Timestamp;
+}
+
+export interface CustomerSegmentsTable {
+  id: string;
+  code: string;
+  name: string;
+  description: Defaulted<string>;
+  service: Defaulted<string>;
+  rule: Json;
+  priority: Defaulted<number>;
+  active: Defaulted<boolean>;
+  org_id: string;
+  province_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DataImportsTable {
+  id: string;
+  kind: string;
+  mode: string;
+  file_name: string;
+  file_format: string;
+  file_size: number;
+  content: Nullable<Buffer>;
+  status: Defaulted<string>;
+  total_rows: Defaulted<number>;
+  processed_rows: Defaulted<number>;
+  imported_rows: Defaulted<number>;
+  error_rows: Defaulted<number>;
+  errors: ColumnType<unknown, string | undefined, string>;
+  failure: Nullable<string>;
+  created_by: string;
+  org_id: string;
+  province_id: string | null;
+  created_at: Timestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
 }
 
 export interface DB {
@@ -181,4 +267,8 @@ export interface DB {
   grid_substations: GridSubstationsTable;
   grid_feeders: GridFeedersTable;
   grid_transformers: GridTransformersTable;
+  customer_phones: CustomerPhonesTable;
+  customer_history: CustomerHistoryTable;
+  customer_segments: CustomerSegmentsTable;
+  data_imports: DataImportsTable;
 }

@@ -1,0 +1,14 @@
+/**
+ * The customer archive (客户档案): look-ups for the agent, the 360° view, marks, masking of
+ * personal data with audited reveal, history and service segments.
+ */
+import type { App } from '../../http/context.js';
+
+export { insertCustomersBulk, type BulkResult } from './store/bulk-insert.js';
+export { insertDefaultSegments } from './store/segments.js';
+export { addressLine, type CustomerRecord } from './record.js';
+export { addressTokens, nameTokens } from './search-tokens.js';
+
+export function registerCustomerRoutes(app: App): void {
+  void app;
+}

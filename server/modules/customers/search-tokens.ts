@@ -1,0 +1,75 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * Chinese search without a Chinese parser in PostgreSQL: the application segments the text and
+ * stores the words as a tsvector (the 'simple' configuration, GIN index). Names are matched by
+ * character bigrams (names are 2–4 characters and are not words a dictionary knows), addresses by
+ * jieba words (DESIGN §7: jieba beats Intl.Segmenter on place and domain words).
+ */
+let jieba: Jieba | undefined;
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+const SEPARATORS = /[\s\p{P}\p{S}]+/u;
+const CJK = /^\p{Script=Han}+$/u;
+
+function clean(words: string[]): string[] {
+  const out = new Set<string>();
+  for (const w of words) {
+    const t = w.trim().toLowerCase();
+    if (t !== '' && !SEPARATORS.test(t)) out.add(t);
+  }
+  return [...out];
+}
+
+/** The words of a name: the whole name, its surname (first character) and its bigrams. */
+export function nameTokens(name: string): string[] {
+  const n = name.replace(/\s+/g, '').toLowerCase();
+  if (n === '') return [];
+  const chars = [...n];
+  const tokens = [n, chars[0]!];
+  for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
+  for (const part of name.toLowerCase().split(SEPARATORS)) if (part !== '') tokens.push(part);
+  return clean(tokens);
+}
+
+/** The words of an address, fine-grained (人民路 → 人民, 路, 人民路 …) so parts match. */
+export function addressTokens(text: string): string[] {
+  if (text.trim() === '') return [];
+  return clean(segmenter().cutForSearch(text, true));
+}
+
+/** The tsvector of a customer: name words at weight A, address words at weight B. */
+export function searchVectorSql(nameWords: string[], addressWords: string[]): RawBuilder<string> {
+  return sql<string>`setweight(array_to_tsvector(${nameWords}::text[]), 'A') || setweight(array_to_tsvector(${addressWords}::text[]), 'B')`;
+}
+
+function lexeme(word: string, weight: 'A' | 'B'): string {
+  return `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${weight}`;
+}
+
+/**
+ * The tsquery text for what an agent typed: the name reading (bigrams, all must match) or the
+ * address reading (jieba words, all must match). Null when nothing searchable is left.
+ */
+export function textQuery(q: string): { name: string | null; address: string | null } {
+  const compact = q.replace(/\s+/g, '').toLowerCase();
+  let name: string | null = null;
+  if (compact !== '' && CJK.test(compact) && [...compact].length <= 4) {
+    const chars = [...compact];
+    const grams = chars.length === 1 ? [chars[0]!] : chars.slice(1).map((c, i) => chars[i]! + c);
+    name = grams.map((g) => lexeme(g, 'A')).join(' & ');
+  } else if (compact !== '' && /^[a-z][a-z .'-]*$/i.test(q.trim())) {
+    name =
+      clean(q.split(SEPARATORS))
+        .map((w) => lexeme(w, 'A'))
+        .join(' & ') || null;
+  }
+  const words = clean(segmenter().cut(q, false));
+  const address = words.length > 0 ? words.map((w) => lexeme(w, 'B')).join(' & ') : null;
+  return { name, address };
+}
