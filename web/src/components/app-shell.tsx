@@ -1,9 +1,13 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   KeyOutlined,
   LogoutOutlined,
+  PieChartOutlined,
+  SearchOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -19,6 +23,10 @@ import { useSession } from './session-context.ts';
 
 const MENU_LOOK: Record<MenuKey, { label: MessageKey; icon: ReactNode }> = {
   dashboard: { label: 'menu.dashboard', icon: <DashboardOutlined /> },
+  customers: { label: 'menu.customers', icon: <SearchOutlined /> },
+  network: { label: 'menu.network', icon: <ClusterOutlined /> },
+  segments: { label: 'menu.segments', icon: <PieChartOutlined /> },
+  imports: { label: 'menu.imports', icon: <CloudUploadOutlined /> },
   org: { label: 'menu.org', icon: <ApartmentOutlined /> },
   users: { label: 'menu.users', icon: <TeamOutlined /> },
   tokens: { label: 'menu.tokens', icon: <KeyOutlined /> },

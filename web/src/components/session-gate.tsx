@@ -30,6 +30,23 @@ const TokensPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../pages/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
+const CustomerSearchPage = lazy(() =>
+  import('../pages/customers/customer-search-page.tsx').then((m) => ({
+    default: m.CustomerSearchPage,
+  })),
+);
+const CustomerPage = lazy(() =>
+  import('../pages/customers/customer-page.tsx').then((m) => ({ default: m.CustomerPage })),
+);
+const NetworkPage = lazy(() =>
+  import('../pages/network/network-page.tsx').then((m) => ({ default: m.NetworkPage })),
+);
+const SegmentsPage = lazy(() =>
+  import('../pages/segments/segments-page.tsx').then((m) => ({ default: m.SegmentsPage })),
+);
+const ImportsPage = lazy(() =>
+  import('../pages/imports/imports-page.tsx').then((m) => ({ default: m.ImportsPage })),
+);
 
 function Loading() {
   return (
@@ -117,6 +134,56 @@ export function SessionGate() {
               <Page>
                 <ProfilePage />
               </Page>
+            }
+          />
+          <Route
+            path="customers"
+            element={
+              <RequirePermission permission="customer.view">
+                <Page>
+                  <CustomerSearchPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="customers/:id"
+            element={
+              <RequirePermission permission="customer.view">
+                <Page>
+                  <CustomerPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="network"
+            element={
+              <RequirePermission permission="grid.view">
+                <Page>
+                  <NetworkPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="segments"
+            element={
+              <RequirePermission permission="customer.view">
+                <Page>
+                  <SegmentsPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="imports"
+            element={
+              <RequirePermission permission="customer.import">
+                <Page>
+                  <ImportsPage />
+                </Page>
+              </RequirePermission>
             }
           />
           <Route

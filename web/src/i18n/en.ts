@@ -1,3 +1,5 @@
+import { enCustomers } from './en-customers.ts';
+import { enNetwork } from './en-network.ts';
 import type { Dictionary } from './zh.ts';
 
 export const en: Dictionary = {
@@ -10,6 +12,10 @@ export const en: Dictionary = {
   'menu.tokens': 'API tokens',
   'menu.audit': 'Audit log',
   'menu.profile': 'My profile',
+  'menu.customers': 'Customers',
+  'menu.network': 'Network',
+  'menu.segments': 'Segments',
+  'menu.imports': 'Imports',
 
   'common.actions': 'Actions',
   'common.status': 'Status',
@@ -174,4 +180,15 @@ export const en: Dictionary = {
   'perm.user.manage': 'Manage users',
   'perm.audit.view': 'View audit log',
   'perm.token.manage': 'Manage API tokens',
+  'perm.customer.view': 'View customers',
+  'perm.customer.pii': 'See customer personal data unmasked',
+  'perm.customer.reveal': 'Reveal masked personal data (audited)',
+  'perm.customer.manage': 'Edit customers',
+  'perm.customer.import': 'Import customers and the network',
+  'perm.customer.export': 'Export customers',
+  'perm.segment.manage': 'Manage segments',
+  'perm.grid.view': 'View the supply network',
+
+  ...enCustomers,
+  ...enNetwork,
 };

@@ -1,4 +1,7 @@
 /** Simplified Chinese, the default language. `en.ts` must carry exactly the same keys. */
+import { zhCustomers } from './zh-customers.ts';
+import { zhNetwork } from './zh-network.ts';
+
 export const zh = {
   'app.title': '连心 · 95598 客户服务管理',
   'app.logout': '退出登录',
@@ -9,6 +12,10 @@ export const zh = {
   'menu.tokens': '接口令牌',
   'menu.audit': '审计日志',
   'menu.profile': '个人中心',
+  'menu.customers': '客户查询',
+  'menu.network': '供电网络',
+  'menu.segments': '客户细分',
+  'menu.imports': '数据导入',
 
   'common.actions': '操作',
   'common.status': '状态',
@@ -168,6 +175,17 @@ export const zh = {
   'perm.user.manage': '管理用户',
   'perm.audit.view': '查看审计日志',
   'perm.token.manage': '管理接口令牌',
+  'perm.customer.view': '查看客户档案',
+  'perm.customer.pii': '查看客户完整个人信息',
+  'perm.customer.reveal': '查看脱敏信息原文（留痕）',
+  'perm.customer.manage': '维护客户档案',
+  'perm.customer.import': '导入客户和电网数据',
+  'perm.customer.export': '导出客户档案',
+  'perm.segment.manage': '维护客户细分',
+  'perm.grid.view': '查看供电网络',
+
+  ...zhCustomers,
+  ...zhNetwork,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;

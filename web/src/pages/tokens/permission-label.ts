@@ -11,6 +11,14 @@ const KEYS: Record<Permission, MessageKey> = {
   'user.manage': 'perm.user.manage',
   'audit.view': 'perm.audit.view',
   'token.manage': 'perm.token.manage',
+  'customer.view': 'perm.customer.view',
+  'customer.pii': 'perm.customer.pii',
+  'customer.reveal': 'perm.customer.reveal',
+  'customer.manage': 'perm.customer.manage',
+  'customer.import': 'perm.customer.import',
+  'customer.export': 'perm.customer.export',
+  'segment.manage': 'perm.segment.manage',
+  'grid.view': 'perm.grid.view',
 };
 
 export function permissionLabel(p: Permission, t: Translate): string {

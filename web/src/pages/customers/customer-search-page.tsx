@@ -1,0 +1,8 @@
+import { Result } from 'antd';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+/** Placeholder until the page is built. */
+export function CustomerSearchPage() {
+  const { t } = useI18n();
+  return <Result status="info" title={t('customers.placeholder')} />;
+}
