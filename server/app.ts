@@ -19,7 +19,9 @@ import { registerHealth } from './http/health.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerWeb } from './http/web.js';
 import { registerAuthRoutes, startPrincipalCache } from './modules/auth/index.js';
+import { registerCustomerRoutes } from './modules/customers/index.js';
 import { dashboardRoutes } from './modules/dashboard/index.js';
+import { registerGridRoutes } from './modules/grid/index.js';
 
 const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -102,5 +104,7 @@ export async function buildApp(deps: { config: Config; database: Database }): Pr
   registerHealth(app, pkg.version);
   registerAuthRoutes(app);
   dashboardRoutes(app);
+  registerCustomerRoutes(app);
+  registerGridRoutes(app);
   return app;
 }

@@ -51,3 +51,17 @@ export function inScope(
 ): boolean {
   return unitPath.startsWith(scopePrefix(actor));
 }
+
+/**
+ * The part of the tree whose customers and network an actor serves. A department (dispatch
+ * center, repair team, supply station staff office) works for the company it belongs to, so
+ * people in a department see their parent unit's area; otherwise it is the data scope.
+ */
+export function serviceAreaPrefix(
+  actor: Pick<Actor, 'scope' | 'unitPath' | 'provinceId' | 'unitLevel'>,
+): string {
+  const prefix = scopePrefix(actor);
+  if (prefix !== actor.unitPath || actor.unitLevel !== 'department') return prefix;
+  const parent = actor.unitPath.slice(0, actor.unitPath.slice(0, -1).lastIndexOf('/') + 1);
+  return parent.length > 1 ? parent : prefix;
+}

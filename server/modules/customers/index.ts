@@ -3,12 +3,16 @@
  * personal data with audited reveal, history and service segments.
  */
 import type { App } from '../../http/context.js';
+import { customerRoutes } from './routes/customers.js';
+import { segmentRoutes } from './routes/segments.js';
 
 export { insertCustomersBulk, type BulkResult } from './store/bulk-insert.js';
 export { insertDefaultSegments } from './store/segments.js';
+export { listCustomersView } from './service/customer-view.js';
 export { addressLine, type CustomerRecord } from './record.js';
 export { addressTokens, nameTokens } from './search-tokens.js';
 
 export function registerCustomerRoutes(app: App): void {
-  void app;
+  customerRoutes(app);
+  segmentRoutes(app);
 }

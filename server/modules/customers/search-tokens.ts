@@ -37,24 +37,56 @@ export function nameTokens(name: string): string[] {
   return clean(tokens);
 }
 
-/** The words of an address, fine-grained (人民路 → 人民, 路, 人民路 …) so parts match. */
-export function addressTokens(text: string): string[] {
-  if (text.trim() === '') return [];
-  return clean(segmenter().cutForSearch(text, true));
+const RUNS = /\p{Script=Han}+|[\p{L}\p{N}]+/gu;
+
+/** Character bigrams of the Chinese runs of a text (a single character stands for itself). */
+function hanBigrams(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.toLowerCase().match(RUNS) ?? []) {
+    const chars = [...run];
+    if (!CJK.test(run)) out.push(run);
+    else if (chars.length === 1) out.push(run);
+    else for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  }
+  return out;
 }
 
-/** The tsvector of a customer: name words at weight A, address words at weight B. */
+/**
+ * The words of an address: jieba's fine-grained words (人民路 → 人民, 路, 人民路 …) and the
+ * character bigrams. jieba cuts by context (甲市一县 gives 一县, a query of 一县青山湖 gives 一 and
+ * 县), so a query is matched by its bigrams, which do not depend on the surrounding text.
+ */
+export function addressTokens(text: string): string[] {
+  if (text.trim() === '') return [];
+  return clean([...segmenter().cutForSearch(text, true), ...hanBigrams(text)]);
+}
+
+const quote = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * The tsvector text of a customer: name words at weight A, address words at weight B. Each word
+ * carries a position because PostgreSQL drops the weight of a lexeme without one, and a
+ * weight-restricted query ('张三':A) then matches any weight.
+ */
+export function searchVectorText(nameWords: string[], addressWords: string[]): string {
+  return [
+    ...nameWords.map((w) => `${quote(w)}:1A`),
+    ...addressWords.map((w) => `${quote(w)}:2B`),
+  ].join(' ');
+}
+
+/** The same as an SQL expression for an UPDATE. */
 export function searchVectorSql(nameWords: string[], addressWords: string[]): RawBuilder<string> {
-  return sql<string>`setweight(array_to_tsvector(${nameWords}::text[]), 'A') || setweight(array_to_tsvector(${addressWords}::text[]), 'B')`;
+  return sql<string>`${searchVectorText(nameWords, addressWords)}::tsvector`;
 }
 
 function lexeme(word: string, weight: 'A' | 'B'): string {
-  return `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${weight}`;
+  return `${quote(word)}:${weight}`;
 }
 
 /**
  * The tsquery text for what an agent typed: the name reading (bigrams, all must match) or the
- * address reading (jieba words, all must match). Null when nothing searchable is left.
+ * address reading (bigrams and numbers, all must match). Null when nothing searchable is left.
  */
 export function textQuery(q: string): { name: string | null; address: string | null } {
   const compact = q.replace(/\s+/g, '').toLowerCase();
@@ -69,7 +101,7 @@ export function textQuery(q: string): { name: string | null; address: string | n
         .map((w) => lexeme(w, 'A'))
         .join(' & ') || null;
   }
-  const words = clean(segmenter().cut(q, false));
+  const words = clean(hanBigrams(q));
   const address = words.length > 0 ? words.map((w) => lexeme(w, 'B')).join(' & ') : null;
   return { name, address };
 }

@@ -1,8 +1,14 @@
 /**
- * The supply network (substation → feeder → transformer → customer). So far the schema, the demo
- * network and the read queries; the HTTP routes and the network browser come with the customers
- * issue.
+ * The supply network (substation → feeder → transformer → customer): the network browser's
+ * routes and the queries other modules use (the path of a customer, customers under a node).
  */
+import type { App } from '../../http/context.js';
+import { gridRoutes } from './routes.js';
+
+export function registerGridRoutes(app: App): void {
+  gridRoutes(app);
+}
+
 export {
   childrenOf,
   customersUnder,
@@ -11,3 +17,10 @@ export {
   type CustomerGridPathRow,
   type GridNodeKind,
 } from './store.js';
+export {
+  nodesByCode,
+  upsertNetworkNodes,
+  type NetworkNodeInput,
+  type NetworkTable,
+  type NodeByCode,
+} from './store/bulk-network.js';

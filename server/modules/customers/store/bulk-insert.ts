@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { addressLine, type CustomerRecord } from '../record.js';
-import { addressTokens, nameTokens } from '../search-tokens.js';
+import { addressTokens, nameTokens, searchVectorText } from '../search-tokens.js';
 
 export interface BulkResult {
   /** account number → id of the row written (the existing id when an existing row was updated). */
@@ -23,9 +23,9 @@ export async function insertCustomersBulk(
 ): Promise<BulkResult> {
   if (rows.length === 0) return { ids: new Map(), inserted: 0, updated: 0 };
   const col = <T>(f: (r: CustomerRecord) => T) => rows.map(f);
-  // Tokens never contain spaces, so one space-joined string per row carries the word list.
-  const nameWords = col((r) => nameTokens(r.name).join(' '));
-  const addrWords = col((r) => addressTokens(addressLine(r.address)).join(' '));
+  const vectors = col((r) =>
+    searchVectorText(nameTokens(r.name), addressTokens(addressLine(r.address))),
+  );
   const conflict =
     opts.onExisting === 'update'
       ? sql`ON CONFLICT (province_id, account_no) DO UPDATE SET
@@ -57,8 +57,7 @@ export async function insertCustomersBulk(
       u.is_important, u.is_high_risk, u.is_sensitive, u.sensitive_reason, u.is_vip,
       u.arrears_fen, u.arrears_since, u.consent_messages,
       CASE WHEN u.consent_messages THEN now() END, u.org_id, u.province_id, u.transformer_id,
-      setweight(array_to_tsvector(string_to_array(u.name_words, ' ')), 'A')
-        || setweight(array_to_tsvector(string_to_array(u.addr_words, ' ')), 'B')
+      u.vec::tsvector
     FROM unnest(
       ${col((r) => r.id)}::uuid[], ${col((r) => r.accountNo)}::text[],
       ${col((r) => r.name)}::text[], ${col((r) => r.customerClass)}::text[],
@@ -75,12 +74,12 @@ export async function insertCustomersBulk(
       ${col((r) => r.arrearsFen)}::int8[], ${col((r) => r.arrearsSince)}::date[],
       ${col((r) => r.consentMessages)}::bool[], ${col((r) => r.orgId)}::uuid[],
       ${col((r) => r.provinceId)}::uuid[], ${col((r) => r.transformerId)}::uuid[],
-      ${nameWords}::text[], ${addrWords}::text[]
+      ${vectors}::text[]
     ) AS u(id, account_no, name, customer_class, industry, voltage_level, tariff_category,
       id_type, id_no, addr_city, addr_county, addr_street, addr_detail, lat, lng, email,
       wechat_id, meter_no, annual_kwh, is_important, is_high_risk, is_sensitive,
       sensitive_reason, is_vip, arrears_fen, arrears_since, consent_messages, org_id,
-      province_id, transformer_id, name_words, addr_words)
+      province_id, transformer_id, vec)
     ${conflict}
     RETURNING id, account_no, (xmax = 0) AS inserted`.execute(tx);
 
