@@ -10,6 +10,7 @@ import {
   TARIFF_CATEGORIES,
   VOLTAGE_LEVELS,
 } from '../customers/codes.js';
+import { normalizePhone } from '../customers/phone.js';
 import { Email, Id, Page, Phone, Version, text } from './primitives.js';
 
 /** 户号: 10 to 16 digits, unique within a province. */
@@ -93,11 +94,18 @@ export const SearchCustomersQuery = z.strictObject({
 });
 export type SearchCustomersQuery = z.infer<typeof SearchCustomersQuery>;
 
-export const ByPhoneParams = z.strictObject({ phone: z.string().trim().min(3).max(24) });
+/** A caller number as a PBX may send it: 13812345678, +8613812345678, 0791-86123456. */
+export const ByPhoneParams = z.strictObject({
+  phone: z
+    .string()
+    .trim()
+    .max(24)
+    .refine((v) => normalizePhone(v) !== null, { message: 'Not a mobile or fixed-line number' }),
+});
 
 export const ByPhoneResult = z.object({
-  /** The number as normalised (digits), or null when it is not a phone number. */
-  phone: z.string().nullable(),
+  /** The number as normalised (digits). */
+  phone: z.string(),
   items: z.array(CustomerSummary),
 });
 export type ByPhoneResult = z.infer<typeof ByPhoneResult>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AREA_CLASSES } from '../customers/codes.js';
 import { CustomerSummary } from './customers.js';
-import { Id, Page } from './primitives.js';
+import { Id, Page, text } from './primitives.js';
 
 export const GRID_NODE_KINDS = ['substation', 'feeder', 'transformer'] as const;
 export const GridNodeKind = z.enum(GRID_NODE_KINDS);
@@ -42,7 +42,7 @@ export const GridNodeParams = z.strictObject({ kind: GridNodeKind, id: Id });
 
 export const SubstationsQuery = z.strictObject({
   unitId: Id.optional(),
-  q: z.string().trim().max(64).optional(),
+  q: text(64).optional(),
 });
 
 export const GridCustomersQuery = z.strictObject({

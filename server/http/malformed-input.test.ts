@@ -165,8 +165,13 @@ function wrongTypes(s: JsonSchema): unknown[] {
     return [123, true, {}, ['x'], ...malformed, ...(s.nullable ? [] : [null])];
   }
   if (s.type === 'integer' || s.type === 'number') {
-    // Every integer the API takes is a count or a version, at least 1, kept in an int4.
-    return ['1', true, {}, [1], null, -1, 0, 1.5, 2 ** 31, -(2 ** 31), 2 ** 53, 1e300];
+    // Out of the schema's own bounds (counts and versions start at 1 and fit an int4;
+    // coordinates, amounts and rule thresholds have their own ranges), and not a number at all.
+    const out: unknown[] = ['1', true, {}, [1], 1e300, ...(s.nullable ? [] : [null])];
+    if (s.minimum !== undefined) out.push(s.minimum - 1);
+    if (s.maximum !== undefined && s.maximum < 1e300) out.push(s.maximum + 1);
+    if (s.type === 'integer') out.push(1.5);
+    return out;
   }
   if (s.type === 'array') {
     const first = s.items?.enum?.[0];

@@ -94,6 +94,81 @@ export function routeExamples(org: TestOrg, tokenId: string): Record<string, Exa
       body: { name: '对接令牌', userId: p('backoffice'), scopes: ['org.view'], expiresInDays: 30 },
     },
     'DELETE /api/tokens/{id}': { params: { id: tokenId } },
+    'GET /api/customers/search': { query: { q: '张三', limit: '10' } },
+    'GET /api/customers/by-phone/{phone}': { params: { phone: '13800138000' } },
+    'GET /api/customers': {
+      query: {
+        unitId: u('county1'),
+        customerClass: 'resident',
+        mark: 'important',
+        page: '1',
+        pageSize: '20',
+      },
+    },
+    'GET /api/customers/{id}': { params: { id: u('county1') } },
+    'GET /api/customers/{id}/history': {
+      params: { id: u('county1') },
+      query: { page: '1', pageSize: '20' },
+    },
+    'POST /api/customers': {
+      body: {
+        accountNo: '9990000001',
+        name: '张三',
+        customerClass: 'resident',
+        industry: 'resident_life',
+        voltageLevel: 'v220',
+        tariffCategory: 'resident',
+        idType: 'id_card',
+        idNo: '360102199001011234',
+        address: { city: '甲市', county: '一县', street: '人民路', detail: '1号' },
+        lat: 28.6,
+        lng: 115.9,
+        phones: [{ phone: '13800138000', label: 'mobile' }],
+        email: 'zhang@example.com',
+        wechatId: 'wx_zhang',
+        meterNo: '3330000001',
+        annualKwh: 2400,
+        unitId: u('station1'),
+        transformerId: null,
+        marks: { important: false, sensitive: true, sensitiveReason: '多次投诉', arrearsFen: 0 },
+        consentMessages: true,
+      },
+    },
+    'PATCH /api/customers/{id}': {
+      params: { id: u('county1') },
+      body: {
+        version: 1,
+        name: '李四',
+        phones: [{ phone: '0791-86123456', label: 'home' }],
+        marks: { vip: true, arrearsFen: 1000, arrearsSince: '2026-10-01' },
+      },
+    },
+    'POST /api/customers/{id}/reveal': {
+      params: { id: u('county1') },
+      body: { fields: ['phones', 'idNo'], reason: '客户要求核对' },
+    },
+    'GET /api/segments': {},
+    'POST /api/segments': {
+      body: {
+        code: `M_${org.suffix.toUpperCase()}`,
+        name: '测试细分',
+        description: '说明',
+        service: '服务',
+        rule: { classes: ['resident'], minAnnualKwh: 0, maxAnnualKwh: 10000, minArrearsFen: 1 },
+        priority: 10,
+        active: true,
+      },
+    },
+    'PATCH /api/segments/{id}': {
+      params: { id: u('county1') },
+      body: { version: 1, name: '改名', rule: { vip: true }, active: false },
+    },
+    'GET /api/grid/substations': { query: { unitId: u('county1'), q: '城关' } },
+    'GET /api/grid/{kind}/{id}': { params: { kind: 'feeder', id: u('county1') } },
+    'GET /api/grid/{kind}/{id}/customers': {
+      params: { kind: 'transformer', id: u('county1') },
+      query: { page: '1', pageSize: '20', important: 'true' },
+    },
     'GET /api/audit': {
       query: {
         actor: org.users.admin!.username,
@@ -234,7 +309,13 @@ export async function orgSnapshot(database: Database, org: TestOrg) {
        (select count(*)::int from api_tokens where org_id in (select id from u)) as tokens,
        (select count(revoked_at)::int from api_tokens where org_id in (select id from u)) as revoked,
        (select count(*)::int from sessions where user_id in (select id from p)) as sessions,
-       (select count(*)::int from idempotency_keys where actor_id in (select id from p)) as keys`,
+       (select count(*)::int from idempotency_keys where actor_id in (select id from p)) as keys,
+       (select count(*)::int from customers where org_id in (select id from u)) as customers,
+       (select coalesce(sum(version), 0)::int from customers where org_id in (select id from u))
+         as customer_versions,
+       (select count(*)::int from customer_segments where org_id in (select id from u)) as segments,
+       (select coalesce(sum(version), 0)::int from customer_segments
+         where org_id in (select id from u)) as segment_versions`,
     [under],
   );
   return rows[0] as Record<string, number | string>;

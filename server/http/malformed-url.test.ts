@@ -133,12 +133,13 @@ describe.each(withQuery.map((r) => [r.key, r] as const))('%s: the query string',
 
   it('wrong values, unknown, repeated and nested parameters → VALIDATION_FAILED', async () => {
     const cases: [string, Expected, SendOptions][] = [];
+    const params = example(route).params;
     for (const p of route.queryParams) {
       for (const v of badQueryValues(p.schema)) {
         cases.push([
           `${p.name}=${JSON.stringify(v.slice(0, 30))}`,
           { code: 'VALIDATION_FAILED', path: p.name },
-          { query: query({ [p.name]: v }) },
+          { params, query: query({ [p.name]: v }) },
         ]);
       }
       // A free-text parameter may take the undecodable bytes literally; others must refuse them.
@@ -146,19 +147,19 @@ describe.each(withQuery.map((r) => [r.key, r] as const))('%s: the query string',
       const broken: Expected = freeText
         ? 'accepted-or-refused'
         : { code: 'VALIDATION_FAILED', path: p.name };
-      cases.push([`${p.name} broken UTF-8`, broken, { query: `${p.name}=%ED%A0%80` }]);
+      cases.push([`${p.name} broken UTF-8`, broken, { params, query: `${p.name}=%ED%A0%80` }]);
       cases.push([
         `${p.name} twice`,
         { code: 'VALIDATION_FAILED', path: p.name },
-        { query: `${query({})}&${p.name}=${encodeURIComponent(base()[p.name] ?? 'x')}` },
+        { params, query: `${query({})}&${p.name}=${encodeURIComponent(base()[p.name] ?? 'x')}` },
       ]);
     }
     cases.push([
       'unknown parameter',
       { code: 'VALIDATION_FAILED', mentions: 'unexpected' },
-      { query: `${query({})}&unexpected=1` },
+      { params, query: `${query({})}&unexpected=1` },
     ]);
-    cases.push(['nested parameter', 'VALIDATION_FAILED', { query: `${query({})}&a[b]=1` }]);
+    cases.push(['nested parameter', 'VALIDATION_FAILED', { params, query: `${query({})}&a[b]=1` }]);
     await runAll(route, cases);
   });
 
@@ -172,7 +173,7 @@ describe.each(withQuery.map((r) => [r.key, r] as const))('%s: the query string',
         MAYBE_VALID.map((v): [string, Expected, SendOptions] => [
           `${p.name}=${JSON.stringify(v)}`,
           'accepted-or-refused',
-          { query: query({ [p.name]: v }) },
+          { params: example(route).params, query: query({ [p.name]: v }) },
         ]),
       ),
     );

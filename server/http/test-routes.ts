@@ -250,6 +250,78 @@ export const ROUTE_ACCESS: Record<string, Access> = {
     probe: probe('DELETE', '/api/tokens/{id}', notFound('TOKEN_NOT_FOUND')),
   },
   'GET /api/audit': { needs: 'audit.view', probe: probe('GET', '/api/audit', ok) },
+  'GET /api/customers/search': {
+    needs: 'customer.view',
+    probe: probe('GET', '/api/customers/search?q=%E6%8E%A2%E9%92%88', ok),
+  },
+  'GET /api/customers/by-phone/{phone}': {
+    needs: 'customer.view',
+    probe: probe('GET', '/api/customers/by-phone/13800000000', ok),
+  },
+  'GET /api/customers': { needs: 'customer.view', probe: probe('GET', '/api/customers', ok) },
+  'GET /api/customers/{id}': {
+    needs: 'customer.view',
+    probe: probe('GET', '/api/customers/{id}', notFound('CUSTOMER_NOT_FOUND')),
+  },
+  'GET /api/customers/{id}/history': {
+    needs: 'customer.view',
+    probe: probe('GET', '/api/customers/{id}/history', notFound('CUSTOMER_NOT_FOUND')),
+  },
+  'POST /api/customers': {
+    needs: 'customer.manage',
+    probe: probe('POST', '/api/customers', notFound('UNIT_NOT_FOUND'), () => ({
+      accountNo: '9990000000',
+      name: '探针',
+      customerClass: 'resident',
+      industry: 'resident_life',
+      voltageLevel: 'v220',
+      tariffCategory: 'resident',
+      address: { city: '探针市', county: '探针县' },
+      unitId: unknownId(),
+    })),
+  },
+  'PATCH /api/customers/{id}': {
+    needs: 'customer.manage',
+    probe: probe('PATCH', '/api/customers/{id}', notFound('CUSTOMER_NOT_FOUND'), () => ({
+      version: 1,
+      name: '探针',
+    })),
+  },
+  'POST /api/customers/{id}/reveal': {
+    needs: 'customer.reveal',
+    probe: probe('POST', '/api/customers/{id}/reveal', notFound('CUSTOMER_NOT_FOUND'), () => ({
+      fields: ['phones'],
+      reason: '探针',
+    })),
+  },
+  'GET /api/segments': { needs: 'customer.view', probe: probe('GET', '/api/segments', ok) },
+  'POST /api/segments': {
+    needs: 'segment.manage',
+    probe: probe('POST', '/api/segments', { status: 201 }, () => ({
+      code: `PROBE_${crypto.randomBytes(3).toString('hex').toUpperCase()}`,
+      name: '探针细分',
+      rule: { vip: true },
+    })),
+  },
+  'PATCH /api/segments/{id}': {
+    needs: 'segment.manage',
+    probe: probe('PATCH', '/api/segments/{id}', notFound('SEGMENT_NOT_FOUND'), () => ({
+      version: 1,
+      name: '探针',
+    })),
+  },
+  'GET /api/grid/substations': {
+    needs: 'grid.view',
+    probe: probe('GET', '/api/grid/substations', ok),
+  },
+  'GET /api/grid/{kind}/{id}': {
+    needs: 'grid.view',
+    probe: probe('GET', '/api/grid/feeder/{id}', notFound('GRID_NODE_NOT_FOUND')),
+  },
+  'GET /api/grid/{kind}/{id}/customers': {
+    needs: 'grid.view',
+    probe: probe('GET', '/api/grid/transformer/{id}/customers', notFound('GRID_NODE_NOT_FOUND')),
+  },
 };
 
 /** The routes guarded by a permission, with their probes. */

@@ -24,7 +24,8 @@ beforeAll(async () => {
     transformerId: net.transformers.c1t1,
     phones: [{ phone: '13800001111', label: 'mobile' }],
   });
-  [id] = await addCustomers(t.database, [rec]);
+  await addCustomers(t.database, [rec]);
+  id = rec.id;
 });
 afterAll(async () => {
   await t.close();

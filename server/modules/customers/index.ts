@@ -16,3 +16,8 @@ export function registerCustomerRoutes(app: App): void {
   customerRoutes(app);
   segmentRoutes(app);
 }
+export {
+  exportCustomerRows,
+  type CustomerExport,
+  type CustomerExportLine,
+} from './service/export-rows.js';

@@ -93,13 +93,14 @@ describe('look-ups', () => {
     }
   });
 
-  it('returns every customer sharing a number, and nobody for a withheld number', async () => {
+  it('returns every customer sharing a number, nobody for an unknown one, 400 for a non-number', async () => {
     const agent = await login(t.app, org.users.agent!.username);
     const shared = (await agent.get('/api/customers/by-phone/13912345003')).json<ByPhoneResult>();
     expect(shared.items.map((c) => c.id).sort()).toEqual([ids.tenantA, ids.tenantB].sort());
     const withheld = await agent.get('/api/customers/by-phone/anonymous');
-    expect(withheld.statusCode).toBe(200);
-    expect(withheld.json<ByPhoneResult>()).toEqual({ phone: null, items: [] });
+    expect(withheld.statusCode).toBe(400);
+    const nobody = await agent.get('/api/customers/by-phone/13000000000');
+    expect(nobody.json<ByPhoneResult>()).toEqual({ phone: '13000000000', items: [] });
   });
 
   it('searches by 户号, meter number, partial name and address words', async () => {

@@ -200,9 +200,9 @@ export async function updateCustomer(
   id: string,
   input: UpdateCustomerInput,
 ): Promise<CustomerDetail> {
+  authorize(ctx.actor, 'customer.manage');
   const current = await getCustomer(ctx.tx, id, serviceAreaPrefix(ctx.actor));
   if (!current) throw new CustomersError('CUSTOMER_NOT_FOUND');
-  authorize(ctx.actor, 'customer.manage');
   const locked = await lockCustomer(ctx.tx, id);
   if (!locked || locked.version !== input.version) {
     throw new CustomersError('VERSION_CONFLICT', { currentVersion: locked?.version });

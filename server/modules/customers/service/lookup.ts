@@ -1,4 +1,5 @@
 import { normalizePhone } from '../../../../common/customers/phone.js';
+import { AppError } from '../../../platform/app-error.js';
 import type {
   ByPhoneResult,
   CustomerMatch,
@@ -35,13 +36,12 @@ async function present(ctx: ReadCtx, rows: CustomerRow[]) {
 
 /**
  * The caller-ID look-up: every customer in scope with this number among their phones, with the
- * grid path and the marks, for the screen pop. A number that is not a phone (withheld, short
- * code) finds nobody rather than failing.
+ * grid path and the marks, for the screen pop.
  */
 export async function lookUpByPhone(ctx: ReadCtx, raw: string): Promise<ByPhoneResult> {
   authorize(ctx.actor, 'customer.view');
   const phone = normalizePhone(raw);
-  if (phone === null) return { phone: null, items: [] };
+  if (phone === null) throw new AppError('VALIDATION_FAILED', [{ path: ['phone'] }]);
   const rows = await customersByPhone(
     ctx.tx,
     phone,

@@ -16,9 +16,9 @@ export async function revealCustomer(
   id: string,
   input: RevealInput,
 ): Promise<RevealResult> {
+  authorize(ctx.actor, 'customer.reveal');
   const row = await getCustomer(ctx.tx, id, serviceAreaPrefix(ctx.actor));
   if (!row) throw new CustomersError('CUSTOMER_NOT_FOUND');
-  authorize(ctx.actor, 'customer.reveal');
   const out: RevealResult = {};
   for (const field of input.fields) {
     switch (field) {
