@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { runMain, withDatabase } from '../server/cli.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import type { Database } from '../server/db/database.js';
-import { isEmpty, loadDemo } from './demo/load-demo.js';
+import { isEmpty, loadDemo, type DemoOptions } from './demo/load-demo.js';
 
 const USAGE = `npm run demo -- [--customers N] [--seed S] [--reset]
   Loads the deterministic demo territory into DATA_DIR (or DATABASE_URL).
@@ -12,7 +12,7 @@ const USAGE = `npm run demo -- [--customers N] [--seed S] [--reset]
 async function main() {
   const { values } = parseArgs({
     options: {
-      customers: { type: 'string', default: '2000' },
+      customers: { type: 'string', default: '20000' },
       seed: { type: 'string', default: '20261123' },
       reset: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -33,8 +33,9 @@ async function main() {
       )
       .execute(database.db);
   };
+  const config = loadConfig();
   await withDatabase(
-    loadConfig(),
+    config,
     async (database) => {
       if (!(await isEmpty(database))) {
         throw new ConfigError(
@@ -42,13 +43,32 @@ async function main() {
         );
       }
       const started = Date.now();
-      const s = await loadDemo(database, { customers, seed });
+      const s = await loadDemo(database, {
+        customers,
+        seed,
+        databaseUrl: config.databaseUrl,
+        onProgress: customers >= 100_000 ? progressPrinter(started) : undefined,
+      });
       console.log(
         JSON.stringify({ ...s, seed, seconds: (Date.now() - started) / 1000, db: database.kind }),
       );
     },
     wipe,
   );
+}
+
+/** Reports a big load on stderr every 50,000 customers, and when the indexes are being built. */
+function progressPrinter(started: number): DemoOptions['onProgress'] {
+  let next = 50_000;
+  const at = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  return ({ phase, done, total }) => {
+    if (phase === 'indexes') return console.error(`demo: building indexes… (${at()})`);
+    if (done < next && done < total) return;
+    next = done + 50_000;
+    console.error(
+      `demo: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} customers (${at()})`,
+    );
+  };
 }
 
 runMain(main);

@@ -22,7 +22,7 @@ async function main() {
     onEmptyDatabase: async (database) => {
       if (!config.demoOnEmpty || !(await isEmpty(database))) return;
       console.log('Empty database: loading the demo territory (demo logins in README.md)…');
-      const summary = await loadDemo(database, { customers: 2000, seed: 20261123 });
+      const summary = await loadDemo(database, { customers: 20_000, seed: 20261123 });
       console.log(
         `Demo loaded: ${summary.units} units, ${summary.users} users, ${summary.customers} customers.`,
       );

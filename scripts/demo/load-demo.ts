@@ -1,15 +1,21 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../../server/db/database.js';
 import type { DB, OrgUnitsTable } from '../../server/db/schema.js';
 import { hashPassword, recordAudit } from '../../server/modules/auth/index.js';
+import {
+  insertCustomersBulk,
+  insertDefaultSegments,
+  type CustomerRecord,
+} from '../../server/modules/customers/index.js';
+import { withoutSecondaryIndexes } from './bulk-load.js';
+import { generateCustomers, type StationPlaces } from './customers.js';
+import { InsertWorkers } from './insert-worker.js';
 import { insertNetwork } from './network.js';
+import { countyPlaces } from './places.js';
 import { SeededRandom } from './random.js';
 import {
-  BUSINESS,
   DEMO_PASSWORD,
   DEMO_USERS,
-  GIVEN,
-  SURNAMES,
   TERRITORY,
   type PlacedUnit,
   type UnitSpec,
@@ -18,16 +24,31 @@ import {
 export interface DemoOptions {
   customers: number;
   seed: number;
+  /**
+   * The server's URL when `database` is a PostgreSQL server: big loads then write from worker
+   * threads with connections of their own.
+   */
+  databaseUrl?: string | undefined;
+  /** Called after every chunk of customers written (big loads report progress with it). */
+  onProgress?: (event: { phase: 'customers' | 'indexes'; done: number; total: number }) => void;
 }
 
 export interface DemoSummary {
   units: number;
   users: number;
   customers: number;
+  phones: number;
+  transformers: number;
 }
 
 // Demo ids carry a fixed clock (2026-01-01), so the same seed gives the same ids everywhere.
 const EPOCH = Date.UTC(2026, 0, 1);
+const CHUNK = 5000;
+// Up to this many customers the whole demo is one transaction; beyond it, the territory commits
+// first and every chunk of customers commits on its own (a failed big load asks for --reset).
+const ONE_TRANSACTION_MAX = 50_000;
+// On a PostgreSQL server, a load this big is faster with secondary indexes built afterwards.
+const REINDEX_MIN = 200_000;
 
 async function insertUnits(tx: Kysely<DB>, rnd: SeededRandom): Promise<Map<string, PlacedUnit>> {
   const placed = new Map<string, PlacedUnit>();
@@ -57,105 +78,219 @@ async function insertUnits(tx: Kysely<DB>, rnd: SeededRandom): Promise<Map<strin
   return placed;
 }
 
-function personName(rnd: SeededRandom): string {
-  const given =
-    rnd.next() < 0.5 ? rnd.pick([...GIVEN]) : rnd.pick([...GIVEN]) + rnd.pick([...GIVEN]);
-  return rnd.pick([...SURNAMES]) + given;
-}
-
-async function insertCustomers(
+async function insertUsers(
   tx: Kysely<DB>,
   rnd: SeededRandom,
   units: Map<string, PlacedUnit>,
-  count: number,
-  transformersOf: Map<string, string[]>,
+  hash: string,
 ): Promise<void> {
-  const stations = [...units.values()].filter((u) => u.spec.kind === 'supply_station');
-  const batch: {
-    id: string;
-    account_no: string;
-    name: string;
-    customer_class: string;
-    org_id: string;
-    province_id: string;
-    transformer_id: string;
-  }[] = [];
-  for (let i = 0; i < count; i++) {
-    const station = stations[i % stations.length]!;
-    const cls = rnd.weighted([
-      ['resident', 90],
-      ['non_resident', 9],
-      ['large', 1],
-    ] as const);
-    const name =
-      cls === 'resident'
-        ? personName(rnd)
-        : `${station.spec.name.slice(0, 2)}${rnd.pick(['鑫源', '华泰', '恒通', '兴旺', '宏达', '永安', '金穗'])}${rnd.pick(BUSINESS)}`;
-    batch.push({
-      id: rnd.uuid(EPOCH + 1_000_000 + i),
-      // 户号: 10 digits, unique within the province.
-      account_no: String(3_100_000_000 + i * 7 + rnd.int(0, 6)),
-      name,
-      customer_class: cls,
-      org_id: station.id,
-      province_id: station.provinceId!,
-      transformer_id: rnd.pick(transformersOf.get(station.id)!),
-    });
-    if (batch.length === 2000 || i === count - 1) {
-      await tx.insertInto('customers').values(batch).execute();
-      batch.length = 0;
-    }
+  await tx
+    .insertInto('users')
+    .values(
+      DEMO_USERS.map((u, i) => {
+        const unit = units.get(u.unit);
+        if (!unit) throw new Error(`Demo user ${u.username}: no unit ${u.unit}`);
+        return {
+          id: rnd.uuid(EPOCH + 100_000 + i),
+          username: u.username,
+          display_name: u.name,
+          password_hash: hash,
+          roles: u.roles,
+          org_id: unit.id,
+          province_id: unit.provinceId,
+          phone: u.phone,
+          email: `${u.username}@demo.lianxin.example`,
+          must_change_password: false,
+        };
+      }),
+    )
+    .execute();
+}
+
+interface Territory {
+  units: Map<string, PlacedUnit>;
+  stations: StationPlaces[];
+  transformers: number;
+}
+
+/** Units, logins, the supply network and the default service segments of the province. */
+async function insertTerritory(
+  tx: Kysely<DB>,
+  rnd: SeededRandom,
+  hash: string,
+  customers: number,
+): Promise<Territory> {
+  const units = await insertUnits(tx, rnd);
+  await insertUsers(tx, rnd, units, hash);
+  const network = await insertNetwork(tx, rnd, units, customers, EPOCH + 500_000);
+  const places = new Map<string, ReturnType<typeof countyPlaces>>();
+  for (const u of units.values()) {
+    if (u.spec.level !== 'county') continue;
+    const [cityKey, n] = u.spec.key.split('-') as [string, string];
+    const city = units.get(cityKey)!;
+    places.set(
+      u.id,
+      countyPlaces(rnd, {
+        key: u.spec.key,
+        name: u.spec.name,
+        cityKey,
+        cityName: city.spec.name,
+        n: Number(n),
+      }),
+    );
   }
+  const province = units.get('province')!;
+  await insertDefaultSegments(tx, { orgId: province.id, provinceId: province.id });
+  return {
+    units,
+    stations: network.map((s) => ({ network: s, places: places.get(s.county.id)! })),
+    transformers: network.reduce((n, s) => n + s.transformers.length, 0),
+  };
+}
+
+/**
+ * Generates the customers chunk by chunk and hands each chunk to `write`, keeping up to
+ * `parallel` writes in flight, so the database inserts one chunk while the next is generated.
+ * Returns the number of phones written.
+ */
+async function writeCustomers(
+  rnd: SeededRandom,
+  stations: StationPlaces[],
+  total: number,
+  write: (chunk: CustomerRecord[]) => Promise<unknown>,
+  opts: { parallel: number; onProgress: DemoOptions['onProgress'] },
+): Promise<number> {
+  const inFlight = new Set<Promise<unknown>>();
+  let failure: Error | undefined;
+  let done = 0;
+  let phones = 0;
+  let chunk: CustomerRecord[] = [];
+  const flush = async () => {
+    const rows = chunk;
+    chunk = [];
+    while (inFlight.size >= opts.parallel) await Promise.race(inFlight);
+    if (failure !== undefined) throw failure;
+    const p: Promise<unknown> = write(rows).then(
+      () => {
+        inFlight.delete(p);
+        done += rows.length;
+        opts.onProgress?.({ phase: 'customers', done, total });
+      },
+      (e: unknown) => {
+        inFlight.delete(p);
+        failure ??= e instanceof Error ? e : new Error(String(e));
+      },
+    );
+    inFlight.add(p);
+  };
+  // Generated in slices with a turn of the event loop between them, so the driver can send and
+  // receive while the next chunk is being made.
+  for (const slice of generateCustomers(rnd, stations, { idClock: EPOCH + 1_000_000, size: 500 })) {
+    for (const c of slice) phones += c.phones.length;
+    chunk.push(...slice);
+    if (chunk.length >= CHUNK) await flush();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (chunk.length > 0) await flush();
+  await Promise.all(inFlight);
+  if (failure !== undefined) throw failure;
+  return phones;
+}
+
+async function auditLoad(tx: Kysely<DB>, units: Map<string, PlacedUnit>, opts: DemoOptions) {
+  await recordAudit(
+    tx,
+    { actor: null, meta: { ip: null, requestId: null, userAgent: 'demo-loader' } },
+    {
+      action: 'demo.load',
+      entityType: 'system',
+      entityId: null,
+      after: { seed: opts.seed, customers: opts.customers, users: DEMO_USERS.length },
+      orgId: units.get('national')!.id,
+      provinceId: null,
+    },
+  );
 }
 
 /**
  * Builds the demo territory: the national center, one province (示范省电力公司) with 3 cities and
- * 8 counties, their departments, supply stations and crews, a login for every role, and
- * customers. The same seed always gives the same data.
+ * 8 counties, their departments, supply stations and crews, a login for every role, the supply
+ * network, the default service segments and customers of every class and mark. The same seed
+ * always gives the same data.
  */
 export async function loadDemo(database: Database, opts: DemoOptions): Promise<DemoSummary> {
   const rnd = new SeededRandom(opts.seed);
   const hash = await hashPassword(DEMO_PASSWORD);
-  return database.db.transaction().execute(async (tx) => {
-    const units = await insertUnits(tx, rnd);
-    await tx
-      .insertInto('users')
-      .values(
-        DEMO_USERS.map((u, i) => {
-          const unit = units.get(u.unit);
-          if (!unit) throw new Error(`Demo user ${u.username}: no unit ${u.unit}`);
-          return {
-            id: rnd.uuid(EPOCH + 100_000 + i),
-            username: u.username,
-            display_name: u.name,
-            password_hash: hash,
-            roles: u.roles,
-            org_id: unit.id,
-            province_id: unit.provinceId,
-            phone: u.phone,
-            email: `${u.username}@demo.lianxin.example`,
-            must_change_password: false,
-          };
-        }),
-      )
-      .execute();
-    const transformersOf = await insertNetwork(tx, rnd, units, opts.customers, EPOCH + 500_000);
-    await insertCustomers(tx, rnd, units, opts.customers, transformersOf);
-    const root = units.get('national')!;
-    await recordAudit(
-      tx,
-      { actor: null, meta: { ip: null, requestId: null, userAgent: 'demo-loader' } },
-      {
-        action: 'demo.load',
-        entityType: 'system',
-        entityId: null,
-        after: { seed: opts.seed, customers: opts.customers, users: DEMO_USERS.length },
-        orgId: root.id,
-        provinceId: null,
-      },
-    );
-    return { units: units.size, users: DEMO_USERS.length, customers: opts.customers };
+  const summary = (t: Territory, phones: number): DemoSummary => ({
+    units: t.units.size,
+    users: DEMO_USERS.length,
+    customers: opts.customers,
+    phones,
+    transformers: t.transformers,
   });
+
+  if (opts.customers <= ONE_TRANSACTION_MAX) {
+    return database.db.transaction().execute(async (tx) => {
+      const t = await insertTerritory(tx, rnd, hash, opts.customers);
+      const phones = await writeCustomers(
+        rnd,
+        t.stations,
+        opts.customers,
+        (rows) => insertCustomersBulk(tx, rows),
+        { parallel: 1, onProgress: opts.onProgress },
+      );
+      await auditLoad(tx, t.units, opts);
+      return summary(t, phones);
+    });
+  }
+
+  const t = await database.db
+    .transaction()
+    .execute((tx) => insertTerritory(tx, rnd, hash, opts.customers));
+  const server = database.kind === 'postgres';
+  const skipChecks = server && (await mayDisableChecks(database));
+  const load = async () => {
+    // Worker threads segment and encode while this thread generates (2 cores here).
+    const workers =
+      server && opts.databaseUrl
+        ? new InsertWorkers(2, { databaseUrl: opts.databaseUrl, skipChecks })
+        : undefined;
+    try {
+      return await writeCustomers(
+        rnd,
+        t.stations,
+        opts.customers,
+        (rows) =>
+          workers
+            ? workers.write(rows)
+            : database.db.transaction().execute(async (tx) => {
+                // The rows refer only to units and transformers just written: where the role
+                // may, the per-row foreign-key checks (a fifth of the server's work) are skipped.
+                if (skipChecks) await sql`SET LOCAL session_replication_role = replica`.execute(tx);
+                return insertCustomersBulk(tx, rows);
+              }),
+        // PGlite is one connection: a second writer would only queue.
+        { parallel: workers ? 4 : server ? 2 : 1, onProgress: opts.onProgress },
+      );
+    } finally {
+      await workers?.close();
+    }
+  };
+  const phones =
+    server && opts.customers >= REINDEX_MIN
+      ? await withoutSecondaryIndexes(database, ['customers', 'customer_phones'], load, () =>
+          opts.onProgress?.({ phase: 'indexes', done: opts.customers, total: opts.customers }),
+        )
+      : await load();
+  await database.db.transaction().execute((tx) => auditLoad(tx, t.units, opts));
+  return summary(t, phones);
+}
+
+/** Whether this role may switch off triggers, foreign-key checks included, for its session. */
+async function mayDisableChecks(database: Database): Promise<boolean> {
+  const r = await sql<{ ok: boolean }>`
+    SELECT rolsuper AS ok FROM pg_roles WHERE rolname = current_user`.execute(database.db);
+  return r.rows[0]?.ok === true;
 }
 
 /** Whether the database holds no organisation yet (a first start). */

@@ -6,6 +6,31 @@ interface Session {
   unitId: string;
 }
 
+/** A signed-in API caller, for a test to set up or look up data beside the browser. */
+export interface ApiClient {
+  call<T>(method: string, path: string, body?: unknown): Promise<T>;
+}
+
+/** Signs in through the API; calls throw on any status but 2xx. */
+export async function apiAs(url: string, username: string, password: string): Promise<ApiClient> {
+  const s = await signIn(url, username, password);
+  return {
+    async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          cookie: s.cookie,
+          'x-csrf-token': s.csrfToken,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      check(res.ok, `${method} ${path} succeeds (got ${res.status}: ${await res.clone().text()})`);
+      return (await res.json()) as T;
+    },
+  };
+}
+
 async function signIn(url: string, username: string, password: string): Promise<Session> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',

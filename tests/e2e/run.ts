@@ -7,27 +7,20 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { isEmpty, loadDemo } from '../../scripts/demo/load-demo.js';
 import { loadConfig } from '../../server/config.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { check, expectNone, logIn, menuKeys, newPage, statValue } from './helpers.js';
 import { createUserThroughApi } from './api.js';
+import { customerTests } from './customers.js';
+import { networkTests } from './network.js';
+import type { Env, Test } from './types.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WEB_DIST = path.join(ROOT, 'web/dist');
 const SHOTS = path.join(ROOT, '.tmp/e2e');
 const DEMO_PASSWORD = 'Lianxin@2026';
-const WATCHDOG_MS = 120_000;
-
-interface Env {
-  browser: Browser;
-  url: string;
-  /** Whether this run loaded the demo, so exact demo figures can be asserted. */
-  freshDemo: boolean;
-}
-
-type Test = (env: Env, page: Page) => Promise<void>;
 
 const tests: [string, Test][] = [
   [
@@ -47,9 +40,10 @@ const tests: [string, Test][] = [
       await page.getByTestId('menu-dashboard').filter({ hasText: '工作台' }).waitFor();
       const keys = await menuKeys(page);
       check(
-        keys.join() === 'dashboard,profile',
-        `agent menu is dashboard + profile, got ${keys.join()}`,
+        keys.join() === 'dashboard,customers,network,segments,profile',
+        `agent menu is dashboard, customers, network, segments, profile; got ${keys.join()}`,
       );
+      await expectNone(page.getByTestId('menu-imports'), '数据导入 hidden from an agent');
       await expectNone(page.getByText('用户管理'), '用户管理 hidden from an agent');
       await expectNone(page.getByText('单位管理'), '单位管理 hidden from an agent');
       check(await page.getByText('坐席员').first().isVisible(), 'role label 坐席员 in the header');
@@ -138,6 +132,8 @@ const tests: [string, Test][] = [
       check(new URL(page.url()).pathname === '/', `on the dashboard, at ${page.url()}`);
     },
   ],
+  ...customerTests,
+  ...networkTests,
 ];
 
 function buildWebIfMissing(): void {
@@ -165,7 +161,8 @@ async function main(): Promise<void> {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       WEB_DIST,
-      JOBS: 'false',
+      // Imports run as background jobs, and the import journey waits for its job to finish.
+      JOBS: 'true',
     });
     server = await startServer(config, {
       onEmptyDatabase: async (db) => {
@@ -219,6 +216,8 @@ async function main(): Promise<void> {
 
 // Failure until proven otherwise: a run that dies without reaching the end must not look green.
 process.exitCode = 1;
+// A hung run must end, but a busy machine runs a test in 20–40 s: allow a minute for each.
+const WATCHDOG_MS = 60_000 * (tests.length + 1);
 const watchdog = setTimeout(() => {
   console.error(`The e2e run took longer than ${WATCHDOG_MS / 1000} s.`);
   console.log(`${tally.passed} passed, ${tally.failed + 1} failed`);
