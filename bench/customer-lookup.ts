@@ -115,10 +115,10 @@ try {
     customers,
   );
   await measure(
-    'search: name + street',
+    'search: street and name, spaced',
     base,
     cookie,
-    people.map((p) => q(`${p.street}${p.name}`)),
+    people.map((p) => q(`${p.street} ${p.name}`)),
     customers,
   );
 } finally {

@@ -22,6 +22,7 @@ import { registerAuthRoutes, startPrincipalCache } from './modules/auth/index.js
 import { registerCustomerRoutes } from './modules/customers/index.js';
 import { dashboardRoutes } from './modules/dashboard/index.js';
 import { registerGridRoutes } from './modules/grid/index.js';
+import { registerImportRoutes } from './modules/imports/index.js';
 
 const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -106,5 +107,6 @@ export async function buildApp(deps: { config: Config; database: Database }): Pr
   dashboardRoutes(app);
   registerCustomerRoutes(app);
   registerGridRoutes(app);
+  registerImportRoutes(app);
   return app;
 }

@@ -27,6 +27,8 @@ const SegmentCode = z
   .regex(/^[A-Z][A-Z0-9_]{1,31}$/, 'Upper-case letters, digits and _, starting with a letter');
 
 export const CreateSegmentInput = z.strictObject({
+  /** The unit whose customers the segment covers; the admin's own unit when left out. */
+  unitId: Id.optional(),
   code: SegmentCode,
   name: text(64),
   description: text(500, 0).default(''),

@@ -48,6 +48,9 @@ export function sendFrameworkError(
   void sendError(request, reply, codeForFastifyError(err) ?? 'INTERNAL_ERROR');
 }
 
+const BROKEN_MULTIPART =
+  /^(Unexpected end of (multipart data|form)|Malformed part header|Multipart: Boundary not found)/;
+
 /** The one place where errors become HTTP responses. */
 export function registerErrorHandling(app: FastifyInstance, spaFallback: boolean): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -62,6 +65,8 @@ export function registerErrorHandling(app: FastifyInstance, spaFallback: boolean
     }
     const code = codeForFastifyError(err);
     if (code) return sendError(request, reply, code);
+    // The multipart parser (busboy) reports a truncated or malformed upload as a plain Error.
+    if (BROKEN_MULTIPART.test(err.message)) return sendError(request, reply, 'BAD_REQUEST');
     request.log.error({ err }, 'unhandled error');
     return sendError(request, reply, 'INTERNAL_ERROR');
   });

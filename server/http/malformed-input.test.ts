@@ -18,6 +18,8 @@ import {
   orgSnapshot,
   requestFor,
   malformedFixture,
+  multipart,
+  MULTIPART_ROUTES,
   withUnknownIds,
   type Example,
   type Expected,
@@ -25,7 +27,8 @@ import {
 
 const t = await testApp();
 const routes = await documentedRoutes(t.app);
-const bodyRoutes = routes.filter((r) => r.method !== 'GET');
+const bodyRoutes = routes.filter((r) => r.method !== 'GET' && !MULTIPART_ROUTES.has(r.key));
+const uploadRoutes = routes.filter((r) => MULTIPART_ROUTES.has(r.key));
 const schemaRoutes = routes.filter((r) => r.body !== undefined);
 
 let org: TestOrg;
@@ -150,6 +153,68 @@ describe.each(bodyRoutes.map((r) => [r.key, r] as const))('%s: the body', (_key,
       },
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe.each(uploadRoutes.map((r) => [r.key, r] as const))('%s: the upload', (_key, route) => {
+  it('JSON, missing or unknown fields and files that are not tables are refused', async () => {
+    const file = { name: 'a.csv', content: '户号,户名\r\n1,2\r\n' };
+    await runAll([
+      () => attempt(route, 'JSON', 'UNSUPPORTED_MEDIA_TYPE', { body: { kind: 'customers' } }),
+      () =>
+        attempt(route, 'no content type', 'UNSUPPORTED_MEDIA_TYPE', {
+          raw: '{}',
+          contentType: null,
+        }),
+      () =>
+        attempt(
+          route,
+          'no file',
+          'VALIDATION_FAILED',
+          multipart({ kind: 'customers', mode: 'good_rows' }),
+        ),
+      () => attempt(route, 'no kind', 'VALIDATION_FAILED', multipart({ mode: 'good_rows' }, file)),
+      () =>
+        attempt(
+          route,
+          'unknown kind',
+          'VALIDATION_FAILED',
+          multipart({ kind: 'bills', mode: 'good_rows' }, file),
+        ),
+      () =>
+        attempt(
+          route,
+          'unknown field',
+          'VALIDATION_FAILED',
+          multipart({ kind: 'customers', mode: 'good_rows', x: '1' }, file),
+        ),
+      () =>
+        attempt(
+          route,
+          'an .exe',
+          'IMPORT_FILE_INVALID',
+          multipart({ kind: 'customers', mode: 'good_rows' }, { ...file, name: 'a.exe' }),
+        ),
+      () =>
+        attempt(
+          route,
+          'a fake .xlsx',
+          'IMPORT_FILE_INVALID',
+          multipart({ kind: 'customers', mode: 'good_rows' }, { ...file, name: 'a.xlsx' }),
+        ),
+      () =>
+        attempt(
+          route,
+          'an empty file',
+          'IMPORT_FILE_INVALID',
+          multipart({ kind: 'network', mode: 'all_or_nothing' }, { ...file, content: '' }),
+        ),
+      () =>
+        attempt(route, 'broken multipart', ['VALIDATION_FAILED', 'BAD_REQUEST'], {
+          raw: '--lxboundary\r\nbroken',
+          contentType: 'multipart/form-data; boundary=lxboundary',
+        }),
+    ]);
   });
 });
 

@@ -15,6 +15,34 @@ export interface Example {
   params?: Record<string, string>;
   query?: Record<string, string> | string;
   body?: unknown;
+  /** Sent as is instead of the JSON of `body` (multipart uploads). */
+  raw?: string | Buffer;
+  /** null: no content-type header at all. */
+  contentType?: string | null;
+}
+
+/** Routes that take multipart/form-data instead of JSON. */
+export const MULTIPART_ROUTES = new Set(['POST /api/imports']);
+
+/** A multipart/form-data body of text fields and one file. */
+export function multipart(
+  fields: Record<string, string>,
+  file?: { name: string; content: string; type?: string },
+): { raw: string; contentType: string } {
+  const b = 'lxboundary';
+  const parts = Object.entries(fields).map(
+    ([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+  );
+  if (file) {
+    parts.push(
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+        `Content-Type: ${file.type ?? 'text/csv'}\r\n\r\n${file.content}\r\n`,
+    );
+  }
+  return {
+    raw: `${parts.join('')}--${b}--\r\n`,
+    contentType: `multipart/form-data; boundary=${b}`,
+  };
 }
 
 /** Valid requests aimed at real records of the test organisation. */
@@ -150,6 +178,7 @@ export function routeExamples(org: TestOrg, tokenId: string): Record<string, Exa
     'GET /api/segments': {},
     'POST /api/segments': {
       body: {
+        unitId: u('county1'),
         code: `M_${org.suffix.toUpperCase()}`,
         name: '测试细分',
         description: '说明',
@@ -162,6 +191,24 @@ export function routeExamples(org: TestOrg, tokenId: string): Record<string, Exa
     'PATCH /api/segments/{id}': {
       params: { id: u('county1') },
       body: { version: 1, name: '改名', rule: { vip: true }, active: false },
+    },
+    // A CSV without the template's columns: past validation, refused as a file, nothing stored.
+    'POST /api/imports': multipart(
+      { kind: 'customers', mode: 'good_rows' },
+      { name: 'customers.csv', content: '甲,乙\r\n1,2\r\n' },
+    ),
+    'GET /api/imports': { query: { kind: 'customers', page: '1', pageSize: '20' } },
+    'GET /api/imports/{id}': { params: { id: u('county1') } },
+    'GET /api/imports/{id}/errors': { params: { id: u('county1') } },
+    'GET /api/imports/templates/{kind}': { params: { kind: 'customers' } },
+    // An unknown segment: a valid request that exports (and audits) nothing.
+    'GET /api/exports/customers': {
+      query: {
+        unitId: u('county1'),
+        customerClass: 'resident',
+        mark: 'important',
+        segmentId: u('county2'),
+      },
     },
     'GET /api/grid/substations': { query: { unitId: u('county1'), q: '城关' } },
     'GET /api/grid/{kind}/{id}': { params: { kind: 'feeder', id: u('county1') } },
@@ -200,10 +247,6 @@ export function withUnknownIds(e: Example): Example {
 }
 
 export interface SendOptions extends Example {
-  /** Sent as is instead of the JSON of `body`. */
-  raw?: string | Buffer;
-  /** null: no content-type header at all. */
-  contentType?: string | null;
   headers?: Record<string, string>;
 }
 

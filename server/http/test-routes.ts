@@ -297,8 +297,9 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/segments': { needs: 'customer.view', probe: probe('GET', '/api/segments', ok) },
   'POST /api/segments': {
     needs: 'segment.manage',
-    probe: probe('POST', '/api/segments', { status: 201 }, () => ({
-      code: `PROBE_${crypto.randomBytes(3).toString('hex').toUpperCase()}`,
+    probe: probe('POST', '/api/segments', notFound('UNIT_NOT_FOUND'), () => ({
+      unitId: unknownId(),
+      code: 'PROBE',
       name: '探针细分',
       rule: { vip: true },
     })),
@@ -309,6 +310,30 @@ export const ROUTE_ACCESS: Record<string, Access> = {
       version: 1,
       name: '探针',
     })),
+  },
+  'POST /api/imports': {
+    needs: 'customer.import',
+    // The upload takes multipart only: a JSON probe that passes the permission check gets 415.
+    probe: probe('POST', '/api/imports', { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }, () => ({
+      kind: 'customers',
+    })),
+  },
+  'GET /api/imports': { needs: 'customer.import', probe: probe('GET', '/api/imports', ok) },
+  'GET /api/imports/{id}': {
+    needs: 'customer.import',
+    probe: probe('GET', '/api/imports/{id}', notFound('IMPORT_NOT_FOUND')),
+  },
+  'GET /api/imports/{id}/errors': {
+    needs: 'customer.import',
+    probe: probe('GET', '/api/imports/{id}/errors', notFound('IMPORT_NOT_FOUND')),
+  },
+  'GET /api/imports/templates/{kind}': {
+    needs: 'customer.import',
+    probe: probe('GET', '/api/imports/templates/network', ok),
+  },
+  'GET /api/exports/customers': {
+    needs: 'customer.export',
+    probe: probe('GET', '/api/exports/customers?segmentId={id}', notFound('SEGMENT_NOT_FOUND')),
   },
   'GET /api/grid/substations': {
     needs: 'grid.view',

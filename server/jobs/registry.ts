@@ -1,5 +1,6 @@
 import { purgeSessionsJob } from '../modules/auth/index.js';
+import { runImportJob, sweepImportsJob } from '../modules/imports/index.js';
 import type { JobDefinition } from './job.js';
 
 /** Every module's jobs. */
-export const ALL_JOBS: JobDefinition[] = [purgeSessionsJob];
+export const ALL_JOBS: JobDefinition[] = [purgeSessionsJob, runImportJob, sweepImportsJob];

@@ -5,7 +5,12 @@
  * locked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.js';
+import {
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+  permissionsOf,
+  type Permission,
+} from '../../../common/permissions.js';
 import type { ApiToken } from '../../../common/schemas/tokens.js';
 import {
   auditRowsFor,
@@ -134,7 +139,7 @@ describe('scopes', () => {
   it("a scope the user's roles lack grants nothing: FORBIDDEN, as without the scope", async () => {
     const { secret } = await issue('agent', [...PERMISSIONS]);
     const api = tokenClient(t.app, secret);
-    expect((await api.get('/api/me')).json().permissions).toEqual([...ROLE_PERMISSIONS.agent]);
+    expect((await api.get('/api/me')).json().permissions).toEqual(permissionsOf(['agent']));
     const wrong: string[] = [];
     for (const r of permissionRoutes()) {
       const p = r.probe();

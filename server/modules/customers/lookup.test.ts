@@ -125,6 +125,9 @@ describe('look-ups', () => {
     expect(address.items.map((c) => [c.id, c.matchedBy])).toEqual([[ids.li, 'address']]);
     const street = await search('一县青山湖大道');
     expect(street.items.map((c) => c.id)).toEqual([ids.zhang]);
+    const spaced = await search('青山湖大道 晓明');
+    expect(spaced.items.map((c) => c.id)).toEqual([ids.zhang]);
+    expect((await search('王家村 晓明')).items).toEqual([]);
     expect((await search('不存在的地方')).items).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressTokens, nameTokens, textQuery } from './search-tokens.js';
+import { addressTokens, nameQuery, nameTokens, textQuery } from './search-tokens.js';
 
 describe('search tokens', () => {
   it('indexes a name by itself, its surname and its bigrams', () => {
@@ -17,16 +17,19 @@ describe('search tokens', () => {
     expect(words).not.toContain(' ');
   });
 
-  it('reads a short Chinese query as a name and as address words', () => {
-    const q = textQuery('张小明');
-    expect(q.name).toBe("'张小':A & '小明':A");
-    expect(q.address).toContain(':B');
-    expect(textQuery('张').name).toBe("'张':A");
+  it('reads a short Chinese query as a name or as address text', () => {
+    expect(nameQuery('张小明')).toBe("('张小':A & '小明':A)");
+    expect(textQuery('张小明')).toBe("(('张小':A & '小明':A) | ('张小':B & '小明':B))");
+    expect(textQuery('张')).toBe("(('张':A) | ('张':B))");
   });
 
-  it('reads a long query as an address only and escapes quotes', () => {
-    expect(textQuery('青山湖区人民路阳光小区').name).toBeNull();
-    expect(textQuery("O'Brien").name).toBe("'o':A & 'brien':A");
-    expect(textQuery('   ').address).toBeNull();
+  it('reads a long query as an address, and each spaced word on its own', () => {
+    expect(nameQuery('青山湖区人民路阳光小区')).toBeNull();
+    expect(textQuery('人民路 张三')).toBe(
+      "(('人民':A & '民路':A) | ('人民':B & '民路':B)) & (('张三':A) | ('张三':B))",
+    );
+    expect(textQuery("O'Brien")).toContain("'o':A & 'brien':A");
+    expect(textQuery('   ')).toBeNull();
+    expect(textQuery("路'")).toBe("('路':B)");
   });
 });

@@ -84,24 +84,51 @@ function lexeme(word: string, weight: 'A' | 'B'): string {
   return `${quote(word)}:${weight}`;
 }
 
-/**
- * The tsquery text for what an agent typed: the name reading (bigrams, all must match) or the
- * address reading (bigrams and numbers, all must match). Null when nothing searchable is left.
- */
-export function textQuery(q: string): { name: string | null; address: string | null } {
-  const compact = q.replace(/\s+/g, '').toLowerCase();
-  let name: string | null = null;
-  if (compact !== '' && CJK.test(compact) && [...compact].length <= 4) {
+function nameReading(part: string): string | null {
+  const compact = part.toLowerCase();
+  if (CJK.test(compact) && [...compact].length <= 4) {
     const chars = [...compact];
     const grams = chars.length === 1 ? [chars[0]!] : chars.slice(1).map((c, i) => chars[i]! + c);
-    name = grams.map((g) => lexeme(g, 'A')).join(' & ');
-  } else if (compact !== '' && /^[a-z][a-z .'-]*$/i.test(q.trim())) {
-    name =
-      clean(q.split(SEPARATORS))
-        .map((w) => lexeme(w, 'A'))
-        .join(' & ') || null;
+    return grams.map((g) => lexeme(g, 'A')).join(' & ');
   }
-  const words = clean(hanBigrams(q));
-  const address = words.length > 0 ? words.map((w) => lexeme(w, 'B')).join(' & ') : null;
-  return { name, address };
+  if (/^[a-z][a-z.'-]*$/.test(compact)) {
+    return (
+      clean(compact.split(SEPARATORS))
+        .map((w) => lexeme(w, 'A'))
+        .join(' & ') || null
+    );
+  }
+  return null;
+}
+
+function addressReading(part: string): string | null {
+  const words = clean(hanBigrams(part));
+  return words.length > 0 ? words.map((w) => lexeme(w, 'B')).join(' & ') : null;
+}
+
+/**
+ * The tsquery text for what an agent typed. One word is read as a name (bigrams, all must match)
+ * or as address text (bigrams and numbers); words separated by spaces (人民路 张三) must each
+ * match as a name or as address. Null when nothing searchable is left.
+ */
+export function textQuery(q: string): string | null {
+  const parts = q
+    .trim()
+    .split(/\s+/)
+    .filter((p) => p !== '');
+  const readings = parts
+    .map((p) => [nameReading(p), addressReading(p)].filter((r): r is string => r !== null))
+    .filter((r) => r.length > 0)
+    .map((r) => (r.length === 1 ? `(${r[0]})` : `((${r[0]}) | (${r[1]}))`));
+  return readings.length > 0 ? readings.join(' & ') : null;
+}
+
+/** The name reading alone, to tell a hit by name from a hit by address. */
+export function nameQuery(q: string): string | null {
+  const parts = q
+    .trim()
+    .split(/\s+/)
+    .filter((p) => p !== '');
+  const names = parts.map(nameReading).filter((r): r is string => r !== null);
+  return names.length > 0 ? names.map((n) => `(${n})`).join(' | ') : null;
 }

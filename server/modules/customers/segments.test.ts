@@ -83,6 +83,26 @@ describe('segments', () => {
     for (const s of list.items) expect(s.customers, s.code).toBe(expected(s.rule, inCounty2));
   });
 
+  it('lets a province admin define a segment for one county only', async () => {
+    const admin = await login(t.app, org.users.provadmin!.username);
+    const rule: SegmentRule = { minAnnualKwh: 0 };
+    const res = await admin.post('/api/segments', {
+      unitId: org.units.county2!.id,
+      code: 'COUNTY2_ALL',
+      name: '二县全部客户',
+      rule,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const inCounty2 = records.filter((r) => r.orgId === org.units.station2!.id);
+    expect(res.json<Segment>().customers).toBe(expected(rule, inCounty2));
+    const member = inCounty2[0]!;
+    const outsider = records.find((r) => r.orgId === org.units.station1!.id)!;
+    const codes = async (id: string) =>
+      (await admin.get(`/api/customers/${id}`)).json<CustomerDetail>().segments.map((s) => s.code);
+    expect(await codes(member.id)).toContain('COUNTY2_ALL');
+    expect(await codes(outsider.id)).not.toContain('COUNTY2_ALL');
+  });
+
   it('lets an admin define and change a segment; the customer view and list follow', async () => {
     const admin = await login(t.app, org.users.provadmin!.username);
     const rule: SegmentRule = { classes: ['large'], minAnnualKwh: 1_000_000, minArrearsFen: 1 };

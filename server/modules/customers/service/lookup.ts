@@ -17,7 +17,7 @@ import {
   textSearch,
   type CustomerRow,
 } from '../store/read.js';
-import { textQuery } from '../search-tokens.js';
+import { nameQuery, textQuery } from '../search-tokens.js';
 import type { ReadCtx } from './context.js';
 
 /** More customers than this on one phone is a shared switchboard; the agent narrows by name. */
@@ -48,7 +48,9 @@ export async function lookUpByPhone(ctx: ReadCtx, raw: string): Promise<ByPhoneR
     serviceAreaPrefix(ctx.actor),
     PHONE_MATCH_LIMIT,
   );
-  return { phone, items: await present(ctx, rows) };
+  const phones = new Map(rows.map((r) => [r.id, r.phones ?? []]));
+  const masked = !seesPersonalData(ctx.actor);
+  return { phone, items: rows.map((r) => presentSummary(r, phones, masked)) };
 }
 
 /**
@@ -89,7 +91,7 @@ export async function searchCustomers(
       interpretedAs: byPhone.length > 0 && byNumber.length === 0 ? 'phone' : 'number',
     };
   }
-  const query = textQuery(q);
+  const query = { all: textQuery(q), name: nameQuery(q) };
   const { hits, candidates } = await textSearch(ctx.tx, query, prefix, limit, TEXT_CANDIDATE_CAP);
   const rows = await getCustomers(
     ctx.tx,

@@ -101,10 +101,22 @@ const snapshot = (s: SegmentRow) => ({
   active: s.active,
 });
 
-/** Defines a segment at the top of the admin's scope (their province, or their own unit). */
+/** Defines a segment for the admin's unit, or for a unit inside their scope. */
 export async function createSegment(ctx: WriteCtx, input: CreateSegmentInput): Promise<Segment> {
   authorize(ctx.actor, 'segment.manage');
-  const orgId = ctx.actor.unitId;
+  let orgId = ctx.actor.unitId;
+  let provinceId = ctx.actor.provinceId;
+  if (input.unitId !== undefined && input.unitId !== orgId) {
+    const unit = await ctx.tx
+      .selectFrom('org_units')
+      .select(['id', 'path', 'province_id'])
+      .where('id', '=', input.unitId)
+      .executeTakeFirst();
+    if (!unit) throw new CustomersError('UNIT_NOT_FOUND');
+    if (!inScope(ctx.actor, unit.path)) throw new CustomersError('OUT_OF_SCOPE');
+    orgId = unit.id;
+    provinceId = unit.province_id;
+  }
   if (await segmentCodeExists(ctx.tx, orgId, input.code)) {
     throw new CustomersError('SEGMENT_CODE_TAKEN');
   }
@@ -119,7 +131,7 @@ export async function createSegment(ctx: WriteCtx, input: CreateSegmentInput): P
     priority: input.priority,
     active: input.active,
     orgId,
-    provinceId: ctx.actor.provinceId,
+    provinceId,
   });
   const row = (await getSegment(ctx.tx, id))!;
   await audit(ctx, 'segment.create', row, null, snapshot(row));

@@ -116,7 +116,7 @@ export async function segmentRuleUnder(
     .innerJoin('org_units as o', 'o.id', 's.org_id')
     .select('s.rule')
     .where('s.id', '=', segmentId)
-    .where(sql<SqlBool>`${prefix} LIKE o.path || '%' OR o.path LIKE ${`${prefix}%`}`)
+    .where(sql<SqlBool>`(${prefix} LIKE o.path || '%' OR o.path LIKE ${`${prefix}%`})`)
     .executeTakeFirst();
   return r?.rule;
 }

@@ -134,20 +134,23 @@ export async function getCustomers(
   return customers(tx, scopePrefix).where('c.id', 'in', ids).execute();
 }
 
-/** Customers that have this phone (any of their numbers), inside the scope. */
+export type CustomerWithPhones = CustomerRow & {
+  phones: { phone: string; label: string }[] | null;
+};
+
+/**
+ * Customers that have this phone (any of their numbers), inside the scope, with their phones:
+ * one call of customers_by_phone() (migration 0005), whose plan stays cached per connection.
+ */
 export async function customersByPhone(
   tx: Kysely<DB>,
   phone: string,
   scopePrefix: string,
   limit: number,
-): Promise<CustomerRow[]> {
-  return customers(tx, scopePrefix)
-    .where('c.id', 'in', (eb) =>
-      eb.selectFrom('customer_phones').select('customer_id').where('phone', '=', phone),
-    )
-    .orderBy('c.account_no')
-    .limit(limit)
-    .execute();
+): Promise<CustomerWithPhones[]> {
+  const res = await sql<CustomerWithPhones>`
+    SELECT * FROM customers_by_phone(${phone}, ${scopePrefix}, ${limit})`.execute(tx);
+  return res.rows;
 }
 
 /** Customers whose 户号 or meter number is exactly this. */
@@ -177,17 +180,13 @@ export interface TextHit {
  */
 export async function textSearch(
   tx: Kysely<DB>,
-  query: { name: string | null; address: string | null },
+  query: { all: string | null; name: string | null },
   scopePrefix: string,
   limit: number,
   cap: number,
 ): Promise<{ hits: TextHit[]; candidates: number }> {
-  const parts = [query.name, query.address].filter((p): p is string => p !== null);
-  if (parts.length === 0) return { hits: [], candidates: 0 };
-  const tsq = sql`(${sql.join(
-    parts.map((p) => sql`${p}::tsquery`),
-    sql` || `,
-  )})`;
+  if (query.all === null) return { hits: [], candidates: 0 };
+  const tsq = sql`${query.all}::tsquery`;
   const nameQ = query.name === null ? sql`false` : sql`x.search_vec @@ ${query.name}::tsquery`;
   const result = await sql<TextHit & { candidates: number }>`
     SELECT x.id, ${nameQ} AS by_name, count(*) OVER ()::int AS candidates
