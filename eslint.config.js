@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// A module's test-support.ts (fixtures for tests) may be imported by other modules' tests too.
 const intoAnotherModule = 'Import another module only through its index.ts.';
 
 export default tseslint.config(
@@ -24,7 +25,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ regex: '(^|/)modules/[^/]+/(?!index\\.js$)', message: intoAnotherModule }],
+          patterns: [
+            {
+              regex: '(^|/)modules/[^/]+/(?!(index|test-support)\\.js$)',
+              message: intoAnotherModule,
+            },
+          ],
         },
       ],
     },
@@ -37,7 +43,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^\\.\\./(?!\\.\\./)[^/]+/(?!index\\.js$)', message: intoAnotherModule },
+            {
+              regex: '^\\.\\./(?!\\.\\./)[^/]+/(?!(index|test-support)\\.js$)',
+              message: intoAnotherModule,
+            },
           ],
         },
       ],
@@ -51,7 +60,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./\\.\\./(?!\\.\\./)[^/]+/(?!index\\.js$)',
+              regex: '^\\.\\./\\.\\./(?!\\.\\./)[^/]+/(?!(index|test-support)\\.js$)',
               message: intoAnotherModule,
             },
           ],

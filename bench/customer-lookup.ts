@@ -77,7 +77,7 @@ async function measure(
 }
 
 const { customers, phones, people } = await samples();
-const server = await spawnServer({ DATABASE_URL: url!, PORT: '3195', JOBS: 'false' });
+const server = await spawnServer({ DATABASE_URL: url, PORT: '3195', JOBS: 'false' });
 try {
   const base = server.url;
   const cookie = await signIn(base, 'agent01', 'Lianxin@2026');

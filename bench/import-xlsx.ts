@@ -13,7 +13,6 @@ import ExcelJS from 'exceljs';
 import { openDatabase } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { buildOrg, type TestOrg } from '../server/db/test-helpers.js';
-// eslint-disable-next-line no-restricted-imports -- the test organisation's network, as the tests build it
 import { buildNetwork } from '../server/modules/customers/test-support.js';
 import { CUSTOMER_COLUMNS, runImport } from '../server/modules/imports/index.js';
 import { newId } from '../server/platform/ids.js';

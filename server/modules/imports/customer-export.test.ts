@@ -2,7 +2,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrg, login, testApp, type Client, type TestOrg } from '../../db/test-helpers.js';
-// eslint-disable-next-line no-restricted-imports -- the shared fixtures of the customers' tests
 import { buildNetwork } from '../customers/test-support.js';
 import { CUSTOMER_HEADER, csv, customerRow, importFile } from './test-support.js';
 

@@ -9,7 +9,6 @@ import {
   type Client,
   type TestOrg,
 } from '../../db/test-helpers.js';
-// eslint-disable-next-line no-restricted-imports -- the shared fixtures of the customers' tests
 import { buildNetwork, testAccountNo, type TestNetwork } from '../customers/test-support.js';
 import { CUSTOMER_HEADER, csv, customerRow, importFile, upload, xlsx } from './test-support.js';
 

@@ -1,7 +1,6 @@
 /** Network imports: substation → feeder → transformer, updates, parents and scope. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrg, login, testApp, type Client, type TestOrg } from '../../db/test-helpers.js';
-// eslint-disable-next-line no-restricted-imports -- the shared fixtures of the customers' tests
 import { buildNetwork, type TestNetwork } from '../customers/test-support.js';
 import { csv, importFile, xlsx } from './test-support.js';
 

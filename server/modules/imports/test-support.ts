@@ -7,7 +7,6 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import type { DataImport } from '../../../common/schemas/imports.js';
 import type { Client, TestApp, TestOrg } from '../../db/test-helpers.js';
-// eslint-disable-next-line no-restricted-imports -- the shared fixtures of the customers' tests
 import { testAccountNo } from '../customers/test-support.js';
 import { runImport } from './service/run-import.js';
 

@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataImport } from '../../../common/schemas/imports.js';
 import { buildOrg, login, testApp, type Client, type TestOrg } from '../../db/test-helpers.js';
-// eslint-disable-next-line no-restricted-imports -- the shared fixtures of the customers' tests
 import { buildNetwork, testAccountNo } from '../customers/test-support.js';
 import { runImport } from './service/run-import.js';
 import { CUSTOMER_HEADER, csv, customerRow, importFile, upload } from './test-support.js';

@@ -22,7 +22,7 @@ export async function* readXlsxRows(
   });
   for await (const sheet of reader) {
     for await (const row of sheet) {
-      const r = row as ExcelJS.Row;
+      const r = row;
       const values = Array.isArray(r.values) ? r.values : [];
       const cells: Cell[] = [];
       // exceljs numbers columns from 1; index 0 is always empty.
@@ -46,7 +46,8 @@ function toCell(v: ExcelJS.CellValue | undefined): Cell {
     const result = (v as ExcelJS.CellFormulaValue).result;
     if (result === undefined || result === null) return { error: '公式无计算结果' };
     if (typeof result === 'object' && !(result instanceof Date)) {
-      return { error: String((result as { error?: unknown }).error ?? '公式错误') };
+      const error = (result as { error?: unknown }).error;
+      return { error: typeof error === 'string' ? error : '公式错误' };
     }
     return result;
   }

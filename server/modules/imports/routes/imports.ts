@@ -66,8 +66,13 @@ export function importRoutes(app: App): void {
   void app.register(async (scope: App) => {
     scope.removeAllContentTypeParsers();
     // Callers without the permission are refused before a byte of their upload is read.
-    scope.addHook('onRequest', async (request) => {
-      authorize(actorOf(request), 'customer.import');
+    scope.addHook('onRequest', (request, _reply, done) => {
+      try {
+        authorize(actorOf(request), 'customer.import');
+        done();
+      } catch (e) {
+        done(e as Error);
+      }
     });
     await scope.register(fastifyMultipart, {
       attachFieldsToBody: 'keyValues',
