@@ -4,7 +4,7 @@ import type {
   CustomerDetail,
   UpdateCustomerInput,
 } from '../../../../common/schemas/customers.js';
-import { serviceAreaPrefix, type Actor } from '../../../platform/actor.js';
+import { serviceAreaPrefix } from '../../../platform/actor.js';
 import { AppError } from '../../../platform/app-error.js';
 import { newId } from '../../../platform/ids.js';
 import { authorize, recordAudit } from '../../auth/index.js';
@@ -252,5 +252,3 @@ export async function updateCustomer(
   await record(ctx, 'update', row, before, snap);
   return getCustomerDetail(ctx, id);
 }
-
-export type { Actor };
