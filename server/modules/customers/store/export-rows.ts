@@ -2,7 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { CustomerMark } from '../../../../common/customers/codes.js';
 import type { SegmentRule } from '../../../../common/customers/segment-rule.js';
 import type { DB } from '../../../db/schema.js';
-import { ruleCondition } from './segments.js';
+import { MARK_CONDITION, ruleCondition } from './segments.js';
 
 /** What an export selects: units under a path prefix, and the list filters. */
 export interface ExportFilter {
@@ -48,20 +48,12 @@ export interface ExportRow {
   status: string;
 }
 
-const MARK: Record<CustomerMark, Expression<SqlBool>> = {
-  important: sql<SqlBool>`c.is_important`,
-  highRisk: sql<SqlBool>`c.is_high_risk`,
-  sensitive: sql<SqlBool>`c.is_sensitive`,
-  vip: sql<SqlBool>`c.is_vip`,
-  arrears: sql<SqlBool>`c.arrears_fen > 0`,
-};
-
 function where(f: ExportFilter) {
   const parts: Expression<SqlBool>[] = [
     sql<SqlBool>`o.path LIKE ${`${f.prefix.replace(/[\\%_]/g, '\\$&')}%`}`,
   ];
   if (f.customerClass) parts.push(sql<SqlBool>`c.customer_class = ${f.customerClass}`);
-  if (f.mark) parts.push(MARK[f.mark]);
+  if (f.mark) parts.push(MARK_CONDITION[f.mark]);
   if (f.rule) parts.push(ruleCondition(f.rule));
   return sql.join(parts, sql` AND `);
 }

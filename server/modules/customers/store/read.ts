@@ -2,7 +2,7 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { CustomerMark } from '../../../../common/customers/codes.js';
 import type { DB } from '../../../db/schema.js';
 import type { SegmentRule } from '../../../../common/customers/segment-rule.js';
-import { ruleCondition } from './segments.js';
+import { MARK_CONDITION, ruleCondition } from './segments.js';
 
 /** Everything the presenters need of one customer, with its unit and grid path. */
 export interface CustomerRow {
@@ -226,14 +226,6 @@ export async function phonesOf(
   return out;
 }
 
-const MARK_CONDITION: Record<CustomerMark, ReturnType<typeof sql>> = {
-  important: sql`c.is_important`,
-  highRisk: sql`c.is_high_risk`,
-  sensitive: sql`c.is_sensitive`,
-  vip: sql`c.is_vip`,
-  arrears: sql`c.arrears_fen > 0`,
-};
-
 export interface ListFilter {
   unitPath?: string;
   customerClass?: string;
@@ -259,7 +251,7 @@ function filtered<Q extends Base>(q: Q, f: ListFilter): Q {
   let out = q;
   if (f.unitPath) out = out.where('o.path', 'like', `${f.unitPath}%`) as Q;
   if (f.customerClass) out = out.where('c.customer_class', '=', f.customerClass) as Q;
-  if (f.mark) out = out.where(sql<boolean>`${MARK_CONDITION[f.mark]}`) as Q;
+  if (f.mark) out = out.where(MARK_CONDITION[f.mark]) as Q;
   if (f.segmentRule) out = out.where(ruleCondition(f.segmentRule)) as Q;
   if (f.grid) out = out.where(gridCondition(f.grid)) as Q;
   return out;

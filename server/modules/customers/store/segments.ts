@@ -1,5 +1,9 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import { VOLTAGE_RANK, type VoltageLevel } from '../../../../common/customers/codes.js';
+import {
+  VOLTAGE_RANK,
+  type CustomerMark,
+  type VoltageLevel,
+} from '../../../../common/customers/codes.js';
 import { DEFAULT_SEGMENTS, type SegmentRule } from '../../../../common/customers/segment-rule.js';
 import type { DB } from '../../../db/schema.js';
 import { newId } from '../../../platform/ids.js';
@@ -18,6 +22,15 @@ export interface SegmentRow {
   version: number;
   updated_at: Date;
 }
+
+/** The SQL condition of each customer mark over `customers as c`. */
+export const MARK_CONDITION: Record<CustomerMark, Expression<SqlBool>> = {
+  important: sql<SqlBool>`c.is_important`,
+  highRisk: sql<SqlBool>`c.is_high_risk`,
+  sensitive: sql<SqlBool>`c.is_sensitive`,
+  vip: sql<SqlBool>`c.is_vip`,
+  arrears: sql<SqlBool>`c.arrears_fen > 0`,
+};
 
 /**
  * The SQL form of a segment rule over `customers as c`; it must agree with matchesRule() in
