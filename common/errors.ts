@@ -213,6 +213,81 @@ export const ERROR_CATALOGUE = {
     zh: '导出的记录过多，请缩小筛选范围后重试。',
     en: 'Too many records to export; narrow the filters and try again.',
   },
+  ORDER_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该工单。',
+    en: 'No such work order.',
+  },
+  ORDER_ACTION_NOT_ALLOWED: {
+    status: 409,
+    zh: '工单当前状态下不能执行此操作，请刷新后查看可用操作。',
+    en: 'This action is not allowed in the order’s current state; reload to see what you may do.',
+  },
+  ORDER_TYPE_UNKNOWN: {
+    status: 400,
+    zh: '工单类型或子类型不存在，请从业务分类中选择。',
+    en: 'Unknown order type or subtype; choose one from the taxonomy.',
+  },
+  ORDER_FIELDS_MISSING: {
+    status: 400,
+    zh: '该类型工单的必填项未填写，请按标出的字段补充。',
+    en: 'Fields this order type requires are missing; fill in the fields listed in details.',
+  },
+  ORDER_NO_UNIT: {
+    status: 422,
+    zh: '找不到负责处理该工单的单位，请手工选择派发单位。',
+    en: 'No responsible unit was found for this order; choose the unit to dispatch to.',
+  },
+  ORDER_MERGE_INVALID: {
+    status: 409,
+    zh: '无法合并：主单与子单须为同一客户或同一来电号码的在办工单，且不能合并到自身或子单。',
+    en: 'Cannot merge: master and child must be open orders of the same customer or caller, and a child cannot be merged into itself or another child.',
+  },
+  TAXONOMY_INVALID: {
+    status: 400,
+    zh: '业务分类无效，请检查标出的分类。',
+    en: 'The taxonomy is not valid; check the types listed in details.',
+  },
+  ROUTING_RULE_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该派单规则。',
+    en: 'No such routing rule.',
+  },
+  SLA_RULE_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该时限规则。',
+    en: 'No such time-limit rule.',
+  },
+  ORDER_VIEW_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该视图。',
+    en: 'No such saved view.',
+  },
+  ATTACHMENT_NOT_FOUND: {
+    status: 404,
+    zh: '找不到该附件。',
+    en: 'No such attachment.',
+  },
+  ATTACHMENT_REFUSED: {
+    status: 415,
+    zh: '附件类型不被接受，请上传图片、PDF、音频或 Office 文档。',
+    en: 'This kind of file is not accepted; upload an image, PDF, audio or Office document.',
+  },
+  ATTACHMENT_TOO_LARGE: {
+    status: 413,
+    zh: '附件过大，单个附件不能超过 10 MB。',
+    en: 'The attachment is too large; the limit is 10 MB per file.',
+  },
+  CALENDAR_YEAR_MISSING: {
+    status: 422,
+    zh: '该年度的节假日安排尚未录入，请管理员先录入工作日历。',
+    en: 'The holiday schedule for this year has not been entered; an administrator must enter it first.',
+  },
+  CALENDAR_YEAR_INVALID: {
+    status: 400,
+    zh: '工作日历有误，请检查标出的日期。',
+    en: 'The calendar is not valid; check the dates listed in details.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
     zh: '该幂等键已用于另一请求。',

@@ -46,6 +46,15 @@ export const PERMISSIONS = [
   'customer.export',
   'segment.manage',
   'grid.view',
+  'order.view',
+  'order.create',
+  'order.dispatch',
+  'order.handle',
+  'order.review',
+  'order.supervise',
+  'order.manage',
+  'calendar.view',
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +62,21 @@ const EVERYONE: Permission[] = ['dashboard.view', 'profile.view'];
 /** Finding a customer and seeing them on the network; personal data stays masked. */
 const CUSTOMERS: Permission[] = ['customer.view', 'grid.view'];
 const LEADS: Permission[] = [...EVERYONE, ...CUSTOMERS, 'org.view', 'user.view'];
+/**
+ * Work orders. The center accepts, dispatches, reviews, calls back and archives (`order.create`,
+ * `order.dispatch`, `order.review`); the units that must act acknowledge, handle and return
+ * (`order.handle`); leads and the center manager supervise: reassign, approve suspensions,
+ * terminate, re-open (`order.supervise`); admins edit the taxonomy, routing and SLA rules.
+ */
+const CENTER_ORDERS: Permission[] = [
+  'order.view',
+  'order.create',
+  'order.dispatch',
+  'order.review',
+  'calendar.view',
+];
+const LEAD_ORDERS: Permission[] = [...CENTER_ORDERS, 'order.supervise'];
+const HANDLER_ORDERS: Permission[] = ['order.view', 'order.handle', 'calendar.view'];
 
 /**
  * Which permissions each role grants. A user with several roles has the union.
@@ -62,15 +86,44 @@ const LEADS: Permission[] = [...EVERYONE, ...CUSTOMERS, 'org.view', 'user.view']
  * masked data only; trainers do not see customers at all.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  agent: [...EVERYONE, ...CUSTOMERS, 'customer.reveal'],
-  shift_lead: [...LEADS, 'customer.reveal', 'customer.manage'],
-  team_lead: [...LEADS, 'customer.reveal', 'customer.manage'],
-  center_manager: [...LEADS, 'audit.view', 'customer.reveal', 'customer.export'],
-  dispatcher: [...EVERYONE, ...CUSTOMERS, 'org.view', 'customer.pii'],
-  repair_crew: [...EVERYONE, ...CUSTOMERS, 'customer.pii'],
-  back_office: [...EVERYONE, ...CUSTOMERS, 'org.view', 'customer.reveal', 'customer.manage'],
-  quality_inspector: [...EVERYONE, 'customer.view', 'grid.view', 'user.view'],
-  trainer: [...EVERYONE, 'user.view'],
+  agent: [...EVERYONE, ...CUSTOMERS, 'customer.reveal', ...CENTER_ORDERS],
+  shift_lead: [...LEADS, 'customer.reveal', 'customer.manage', ...LEAD_ORDERS],
+  team_lead: [...LEADS, 'customer.reveal', 'customer.manage', ...LEAD_ORDERS],
+  center_manager: [
+    ...LEADS,
+    'audit.view',
+    'customer.reveal',
+    'customer.export',
+    'order.view',
+    'order.supervise',
+    'calendar.view',
+  ],
+  dispatcher: [
+    ...EVERYONE,
+    ...CUSTOMERS,
+    'org.view',
+    'customer.pii',
+    ...HANDLER_ORDERS,
+    'order.dispatch',
+  ],
+  repair_crew: [...EVERYONE, ...CUSTOMERS, 'customer.pii', ...HANDLER_ORDERS],
+  back_office: [
+    ...EVERYONE,
+    ...CUSTOMERS,
+    'org.view',
+    'customer.reveal',
+    'customer.manage',
+    ...HANDLER_ORDERS,
+  ],
+  quality_inspector: [
+    ...EVERYONE,
+    'customer.view',
+    'grid.view',
+    'user.view',
+    'order.view',
+    'calendar.view',
+  ],
+  trainer: [...EVERYONE, 'user.view', 'calendar.view'],
   admin: [
     ...LEADS,
     'org.manage',
@@ -82,6 +135,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customer.import',
     'customer.export',
     'segment.manage',
+    'order.view',
+    'order.manage',
+    'calendar.view',
+    'calendar.manage',
   ],
 };
 
@@ -128,10 +185,14 @@ export function isPermission(value: string): value is Permission {
 /** Entries of the web app's menu and the permission each needs. */
 export const MENU = [
   { key: 'dashboard', path: '/', permission: 'dashboard.view' },
+  { key: 'orders', path: '/orders', permission: 'order.view' },
+  { key: 'ordersAtRisk', path: '/orders/at-risk', permission: 'order.supervise' },
   { key: 'customers', path: '/customers', permission: 'customer.view' },
   { key: 'network', path: '/network', permission: 'grid.view' },
   { key: 'segments', path: '/segments', permission: 'customer.view' },
   { key: 'imports', path: '/imports', permission: 'customer.import' },
+  { key: 'orderSettings', path: '/admin/order-settings', permission: 'order.manage' },
+  { key: 'calendar', path: '/admin/calendar', permission: 'calendar.view' },
   { key: 'org', path: '/admin/units', permission: 'org.view' },
   { key: 'users', path: '/admin/users', permission: 'user.view' },
   { key: 'tokens', path: '/admin/tokens', permission: 'token.manage' },

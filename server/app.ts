@@ -16,13 +16,17 @@ import { registerAuthentication } from './http/authenticate.js';
 import type { App } from './http/context.js';
 import { registerErrorHandling, sendFrameworkError } from './http/errors.js';
 import { registerHealth } from './http/health.js';
+import { registerLiveEvents } from './http/live-events.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerWeb } from './http/web.js';
 import { registerAuthRoutes, startPrincipalCache } from './modules/auth/index.js';
+import { registerCalendarRoutes } from './modules/calendar/index.js';
 import { registerCustomerRoutes } from './modules/customers/index.js';
 import { dashboardRoutes } from './modules/dashboard/index.js';
 import { registerGridRoutes } from './modules/grid/index.js';
 import { registerImportRoutes } from './modules/imports/index.js';
+import { registerOrderRoutes } from './modules/orders/index.js';
+import { startLiveHub } from './platform/live-hub.js';
 
 const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -100,6 +104,9 @@ export async function buildApp(deps: { config: Config; database: Database }): Pr
     app.log,
   );
   app.addHook('onClose', stopPrincipalCache);
+  const live = await startLiveHub(deps.database, (err) => app.log.error({ err }, 'live updates'));
+  app.decorate('live', live);
+  app.addHook('onClose', () => live.close());
   registerAuthentication(app);
   registerMetrics(app);
   registerHealth(app, pkg.version);
@@ -108,5 +115,8 @@ export async function buildApp(deps: { config: Config; database: Database }): Pr
   registerCustomerRoutes(app);
   registerGridRoutes(app);
   registerImportRoutes(app);
+  registerOrderRoutes(app);
+  registerLiveEvents(app, live);
+  registerCalendarRoutes(app);
   return app;
 }

@@ -6,6 +6,8 @@ import { migrateToLatest } from './db/migrate.js';
 import type { App } from './http/context.js';
 import { startJobs, type Jobs } from './jobs/boss.js';
 import { ALL_JOBS } from './jobs/registry.js';
+import { startOutboxDispatcher } from './jobs/outbox-dispatcher.js';
+import { startSlaTimers } from './modules/orders/index.js';
 
 export interface RunningServer {
   app: App;
@@ -35,6 +37,13 @@ export async function startServer(
     if (hooks.onEmptyDatabase) await hooks.onEmptyDatabase(database);
     const app = await buildApp({ config, database });
     const jobs = config.jobs ? await startJobs({ database, jobs: ALL_JOBS, log: app.log }) : null;
+    // Loops that must react within seconds, not on a cron minute: SLA timers and live updates.
+    const loops = config.jobs
+      ? [
+          startSlaTimers({ database, log: app.log }),
+          startOutboxDispatcher({ database, hub: app.live, log: app.log }),
+        ]
+      : [];
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -47,6 +56,7 @@ export async function startServer(
       url: `http://127.0.0.1:${port}`,
       close() {
         closing ??= (async () => {
+          await Promise.all(loops.map((stop) => stop()));
           await app.close(); // stops accepting, lets requests in flight finish
           await jobs?.stop();
           await db.close();

@@ -255,7 +255,183 @@ export interface DataImportsTable {
   finished_at: NullableTimestamp;
 }
 
+/** One year's State Council holiday schedule (issue 5, migration 0006). */
+export interface CalendarYearsTable {
+  year: number;
+  /** [{ name, from: 'YYYY-MM-DD', to: 'YYYY-MM-DD' }] */
+  holidays: ColumnType<unknown, string, string>;
+  /** [{ name, date: 'YYYY-MM-DD' }]: make-up working days (调休) on weekends. */
+  workdays: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** Work orders (issue 5, migration 0007). */
+export interface OrderTaxonomiesTable {
+  version: number;
+  tree: Json;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+type JsonDefaulted = ColumnType<unknown, string | undefined, string>;
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface OrdersTable {
+  id: string;
+  number: string;
+  taxonomy_version: number;
+  type_code: string;
+  subtype_code: string | null;
+  channel: string;
+  state: string;
+  suspended_from: string | null;
+  title: string;
+  description: string;
+  fields: JsonDefaulted;
+  customer_id: string | null;
+  caller_name: string | null;
+  caller_phone: string | null;
+  address: string | null;
+  area_class: string | null;
+  urgency: string | null;
+  grade: string | null;
+  callback_required: boolean;
+  transformer_id: string | null;
+  place_unit_id: string | null;
+  sla_limits: JsonDefaulted;
+  accepted_at: Timestamp;
+  accepted_by: string;
+  accepted_unit_id: string;
+  owner_id: string;
+  assigned_unit_id: string | null;
+  unit_path: string;
+  master_id: string | null;
+  flags: TextArray;
+  urge_count: Generated<number>;
+  repeat_24h: Generated<number>;
+  repeat_7d: Generated<number>;
+  sla_status: Generated<string>;
+  sla_missed: Generated<boolean>;
+  due_at: NullableTimestamp;
+  suspension: ColumnType<unknown, string | null | undefined, string | null>;
+  result: string | null;
+  satisfaction: string | null;
+  dispatched_at: NullableTimestamp;
+  first_contact_at: NullableTimestamp;
+  arrived_at: NullableTimestamp;
+  repaired_at: NullableTimestamp;
+  returned_at: NullableTimestamp;
+  reviewed_at: NullableTimestamp;
+  called_back_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  search_vec: ColumnType<string, string, string>;
+  org_id: string;
+  province_id: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrderEventsTable {
+  id: string;
+  order_id: string;
+  at: Timestamp;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  unit_id: string | null;
+  visible_to_customer: Generated<boolean>;
+  body: string | null;
+  data: JsonDefaulted;
+}
+
+export interface OrderSlaClocksTable {
+  order_id: string;
+  step: string;
+  limit_spec: ColumnType<unknown, string, string>;
+  rule: ColumnType<unknown, string, string>;
+  started_at: Timestamp;
+  due_at: Timestamp;
+  stopped_at: NullableTimestamp;
+  pauses: JsonDefaulted;
+  status: Generated<string>;
+  epoch: Generated<number>;
+}
+
+export interface SlaTimersTable {
+  id: Generated<number>;
+  order_id: string;
+  step: string;
+  epoch: number;
+  kind: string;
+  due_at: Timestamp;
+  fired_at: NullableTimestamp;
+}
+
+export interface OrderRoutingRulesTable {
+  id: string;
+  org_id: string;
+  org_path: string;
+  province_id: string | null;
+  type_code: string | null;
+  subtype_code: string | null;
+  feeder_id: string | null;
+  target_unit_id: string;
+  priority: Generated<number>;
+  active: Generated<boolean>;
+  note: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrderSlaRulesTable {
+  id: string;
+  org_id: string;
+  org_path: string;
+  province_id: string | null;
+  type_code: string;
+  subtype_code: string | null;
+  clauses: ColumnType<unknown, string, string>;
+  derive_steps: Generated<boolean>;
+  active: Generated<boolean>;
+  note: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrderAttachmentsTable {
+  id: string;
+  order_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  org_id: string;
+  province_id: string;
+  created_at: Timestamp;
+}
+
+export interface OrderSavedViewsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  query: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  calendar_years: CalendarYearsTable;
   org_units: OrgUnitsTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -271,4 +447,13 @@ export interface DB {
   customer_history: CustomerHistoryTable;
   customer_segments: CustomerSegmentsTable;
   data_imports: DataImportsTable;
+  order_taxonomies: OrderTaxonomiesTable;
+  orders: OrdersTable;
+  order_events: OrderEventsTable;
+  order_sla_clocks: OrderSlaClocksTable;
+  sla_timers: SlaTimersTable;
+  order_routing_rules: OrderRoutingRulesTable;
+  order_sla_rules: OrderSlaRulesTable;
+  order_attachments: OrderAttachmentsTable;
+  order_saved_views: OrderSavedViewsTable;
 }

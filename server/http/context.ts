@@ -10,6 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Actor, RequestMeta } from '../platform/actor.js';
+import type { LiveHub } from '../platform/live-hub.js';
 import { AppError } from '../platform/app-error.js';
 
 declare module 'fastify' {
@@ -24,6 +25,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: AppDeps;
+    /** Live updates: the outbox dispatcher delivers here, SSE subscribers listen. */
+    live: LiveHub;
   }
 }
 

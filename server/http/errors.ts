@@ -6,6 +6,7 @@ import {
   type ErrorBody,
   type ErrorCode,
 } from '../../common/errors.js';
+import { CalendarYearMissing } from '../modules/calendar/index.js';
 import { AppError } from '../platform/app-error.js';
 import { langFrom } from '../platform/lang.js';
 
@@ -55,6 +56,10 @@ const BROKEN_MULTIPART =
 export function registerErrorHandling(app: FastifyInstance, spaFallback: boolean): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return sendError(request, reply, err.code, err.details);
+    // A deadline that runs into a year whose holidays nobody has entered yet.
+    if (err instanceof CalendarYearMissing) {
+      return sendError(request, reply, 'CALENDAR_YEAR_MISSING', { year: err.year });
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
         in: err.validationContext,

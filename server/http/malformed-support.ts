@@ -9,6 +9,8 @@ import type { Database } from '../db/database.js';
 import { buildOrg, login, type Client, type TestApp, type TestOrg } from '../db/test-helpers.js';
 import type { App } from './context.js';
 import { fillPath, unknownId, type ApiRoute } from './test-routes.js';
+import { calendarExamples } from './route-examples/calendar.js';
+import { ordersExamples } from './route-examples/orders.js';
 
 /** A request to a route: path parameters, query, and a body or raw payload. */
 export interface Example {
@@ -21,8 +23,11 @@ export interface Example {
   contentType?: string | null;
 }
 
+/** Routes that stream without end (Server-Sent Events): tested on a real socket, not by inject. */
+export const STREAM_ROUTES = new Set(['GET /api/events']);
+
 /** Routes that take multipart/form-data instead of JSON. */
-export const MULTIPART_ROUTES = new Set(['POST /api/imports']);
+export const MULTIPART_ROUTES = new Set(['POST /api/imports', 'POST /api/orders/{id}/attachments']);
 
 /** A multipart/form-data body of text fields and one file. */
 export function multipart(
@@ -50,6 +55,8 @@ export function routeExamples(org: TestOrg, tokenId: string): Record<string, Exa
   const u = (k: string) => org.units[k]!.id;
   const p = (k: string) => org.users[k]!.id;
   return {
+    ...calendarExamples(org),
+    ...ordersExamples(org),
     'GET /api/health': {},
     'GET /api/openapi.json': {},
     'POST /api/auth/login': { body: { username: 'nobody_malformed', password: 'Wrong@Pass2026' } },

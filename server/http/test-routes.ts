@@ -3,14 +3,20 @@
  * the permission each one needs. Tests that go over every route use these, so a route added later
  * is covered (or makes a test fail until it is described here).
  */
-import crypto from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { ERROR_CATALOGUE, type ErrorCode } from '../../common/errors.js';
 import type { Permission } from '../../common/permissions.js';
 import type { App } from './context.js';
+import { notFound, ok, probe, unknownId, type Access, type AccessProbe } from './access-probe.js';
+import { CALENDAR_ACCESS } from './route-access/calendar.js';
+import { ORDERS_ACCESS } from './route-access/orders.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export { unknownId, type Access, type AccessProbe } from './access-probe.js';
+
+import type { HttpMethod } from './access-probe.js';
+
+export type { HttpMethod };
 
 /** A JSON Schema as the OpenAPI document shows it (only what the tests read). */
 export interface JsonSchema {
@@ -118,49 +124,17 @@ export function fillPath(path: string, params: Record<string, string>): string {
   });
 }
 
-/** A well-formed id that names nothing. */
-export const unknownId = (): string => crypto.randomUUID();
-
-/**
- * A request that passes validation and reaches the permission check without changing anything:
- * ids name nothing, so a caller holding the permission gets `allowed` (a list or a not-found).
- */
-export interface AccessProbe {
-  method: HttpMethod;
-  url: string;
-  body?: unknown;
-  allowed: { status: number; code?: ErrorCode };
-}
-
-/** Who may call a route: anyone, anyone signed in, or holders of one permission. */
-export type Access =
-  { needs: 'public' | 'signed-in' } | { needs: Permission; probe: () => AccessProbe };
-
-const probe = (
-  method: HttpMethod,
-  url: string,
-  allowed: AccessProbe['allowed'],
-  body?: () => unknown,
-): (() => AccessProbe) => {
-  return () => ({
-    method,
-    url: url.replace('{id}', unknownId()),
-    allowed,
-    ...(body === undefined ? {} : { body: body() }),
-  });
-};
-
-const ok = { status: 200 };
-const notFound = (code: ErrorCode) => ({ status: 404, code });
-
 /** The permission every API route needs, as the server is meant to enforce it. */
 export const ROUTE_ACCESS: Record<string, Access> = {
+  ...CALENDAR_ACCESS,
+  ...ORDERS_ACCESS,
   'GET /api/health': { needs: 'public' },
   'GET /api/openapi.json': { needs: 'public' },
   'POST /api/auth/login': { needs: 'public' },
   'POST /api/auth/logout': { needs: 'signed-in' },
   'POST /api/auth/change-password': { needs: 'signed-in' },
   'GET /api/me': { needs: 'signed-in' },
+  'GET /api/events': { needs: 'signed-in' },
   'PATCH /api/me': { needs: 'signed-in' },
   'GET /api/dashboard/summary': {
     needs: 'dashboard.view',

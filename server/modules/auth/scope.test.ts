@@ -288,7 +288,14 @@ describe('the permission matrix, route by route', () => {
   it('every route but the public ones refuses a caller without a session', async () => {
     const routes = await documentedRoutes(t.app);
     for (const r of routes) {
-      const url = fillPath(r.path, { id: unknownId(), phone: '13800000000', kind: 'feeder' });
+      const url = fillPath(r.path, {
+        id: unknownId(),
+        phone: '13800000000',
+        kind: 'feeder',
+        year: '2026',
+        action: 'note',
+        attachmentId: unknownId(),
+      });
       const res = await t.app.inject({ method: r.method, url, payload: {} });
       if (ROUTE_ACCESS[r.key]?.needs === 'public') {
         expect(res.statusCode, r.key).not.toBe(401);

@@ -14,9 +14,14 @@ export class CalendarYearMissing extends Error {
   }
 }
 
+/** What a date is: a plain weekday or weekend, a statutory holiday, or a make-up working day. */
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup';
+
 export interface WorkingCalendar {
   /** Whether a date (YYYY-MM-DD, China) is a working day. */
   isWorkingDay(date: string): boolean;
+  /** What the date is; a holiday that falls on a weekend is a holiday. */
+  kindOf(date: string): DayKind;
   /** The holiday's or make-up day's name, if the date has one. */
   nameOf(date: string): string | undefined;
 }
@@ -26,7 +31,8 @@ export function chinaDate(at: Date): string {
   return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-function nextDate(date: string): string {
+/** The date after a date (YYYY-MM-DD). */
+export function nextDate(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -45,14 +51,19 @@ export function workingCalendar(years: readonly YearSchedule[]): WorkingCalendar
     const year = Number(date.slice(0, 4));
     if (!known.has(year)) throw new CalendarYearMissing(year);
   };
+  const kindOf = (date: string): DayKind => {
+    check(date);
+    if (on.has(date)) return 'makeup';
+    if (off.has(date)) return 'holiday';
+    const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return dow === 0 || dow === 6 ? 'weekend' : 'workday';
+  };
   return {
     isWorkingDay(date) {
-      check(date);
-      if (on.has(date)) return true;
-      if (off.has(date)) return false;
-      const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
-      return dow !== 0 && dow !== 6;
+      const kind = kindOf(date);
+      return kind === 'workday' || kind === 'makeup';
     },
+    kindOf,
     nameOf(date) {
       return off.get(date) ?? on.get(date);
     },

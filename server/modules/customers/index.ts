@@ -10,7 +10,7 @@ export { insertCustomersBulk, type BulkResult } from './store/bulk-insert.js';
 export { insertDefaultSegments } from './store/segments.js';
 export { listCustomersView } from './service/customer-view.js';
 export { addressLine, type CustomerRecord } from './record.js';
-export { addressTokens, nameTokens } from './search-tokens.js';
+export { addressTokens, nameTokens, searchVectorText, textQuery } from './search-tokens.js';
 
 export function registerCustomerRoutes(app: App): void {
   customerRoutes(app);
@@ -21,3 +21,4 @@ export {
   type CustomerExport,
   type CustomerExportLine,
 } from './service/export-rows.js';
+export { customerOrderContext, type CustomerOrderContext } from './store/order-context.js';

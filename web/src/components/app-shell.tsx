@@ -1,13 +1,17 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   KeyOutlined,
   LogoutOutlined,
   PieChartOutlined,
   SearchOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -23,6 +27,10 @@ import { useSession } from './session-context.ts';
 
 const MENU_LOOK: Record<MenuKey, { label: MessageKey; icon: ReactNode }> = {
   dashboard: { label: 'menu.dashboard', icon: <DashboardOutlined /> },
+  orders: { label: 'menu.orders', icon: <FileTextOutlined /> },
+  ordersAtRisk: { label: 'menu.ordersAtRisk', icon: <AlertOutlined /> },
+  orderSettings: { label: 'menu.orderSettings', icon: <SettingOutlined /> },
+  calendar: { label: 'menu.calendar', icon: <CalendarOutlined /> },
   customers: { label: 'menu.customers', icon: <SearchOutlined /> },
   network: { label: 'menu.network', icon: <ClusterOutlined /> },
   segments: { label: 'menu.segments', icon: <PieChartOutlined /> },

@@ -1,5 +1,8 @@
+import { enCalendar } from './en-calendar.ts';
 import { enCustomers } from './en-customers.ts';
 import { enNetwork } from './en-network.ts';
+import { enOrders } from './en-orders.ts';
+import { enOrderSettings } from './en-order-settings.ts';
 import type { Dictionary } from './zh.ts';
 
 export const en: Dictionary = {
@@ -15,6 +18,10 @@ export const en: Dictionary = {
   'menu.customers': 'Customers',
   'menu.network': 'Network',
   'menu.segments': 'Segments',
+  'menu.orders': 'Work orders',
+  'menu.ordersAtRisk': 'Orders at risk',
+  'menu.orderSettings': 'Order settings',
+  'menu.calendar': 'Working calendar',
   'menu.imports': 'Imports',
 
   'common.actions': 'Actions',
@@ -188,7 +195,19 @@ export const en: Dictionary = {
   'perm.customer.export': 'Export customers',
   'perm.segment.manage': 'Manage segments',
   'perm.grid.view': 'View the supply network',
+  'perm.order.view': 'View work orders',
+  'perm.order.create': 'Accept orders',
+  'perm.order.dispatch': 'Dispatch orders',
+  'perm.order.handle': 'Handle orders',
+  'perm.order.review': 'Review, call back and archive',
+  'perm.order.supervise': 'Supervise, reassign and terminate',
+  'perm.order.manage': 'Configure order types and rules',
+  'perm.calendar.view': 'View the working calendar',
+  'perm.calendar.manage': 'Maintain the working calendar',
 
   ...enCustomers,
   ...enNetwork,
+  ...enOrders,
+  ...enOrderSettings,
+  ...enCalendar,
 };

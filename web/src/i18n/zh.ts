@@ -1,6 +1,9 @@
 /** Simplified Chinese, the default language. `en.ts` must carry exactly the same keys. */
+import { zhCalendar } from './zh-calendar.ts';
 import { zhCustomers } from './zh-customers.ts';
 import { zhNetwork } from './zh-network.ts';
+import { zhOrders } from './zh-orders.ts';
+import { zhOrderSettings } from './zh-order-settings.ts';
 
 export const zh = {
   'app.title': '连心 · 95598 客户服务管理',
@@ -15,6 +18,10 @@ export const zh = {
   'menu.customers': '客户查询',
   'menu.network': '供电网络',
   'menu.segments': '客户细分',
+  'menu.orders': '工单管理',
+  'menu.ordersAtRisk': '超时预警',
+  'menu.orderSettings': '工单配置',
+  'menu.calendar': '工作日历',
   'menu.imports': '数据导入',
 
   'common.actions': '操作',
@@ -183,9 +190,21 @@ export const zh = {
   'perm.customer.export': '导出客户档案',
   'perm.segment.manage': '维护客户细分',
   'perm.grid.view': '查看供电网络',
+  'perm.order.view': '查看工单',
+  'perm.order.create': '受理工单',
+  'perm.order.dispatch': '派发工单',
+  'perm.order.handle': '处理工单',
+  'perm.order.review': '审核回访归档',
+  'perm.order.supervise': '督办改派终止',
+  'perm.order.manage': '配置工单分类与规则',
+  'perm.calendar.view': '查看工作日历',
+  'perm.calendar.manage': '维护工作日历',
 
   ...zhCustomers,
   ...zhNetwork,
+  ...zhOrders,
+  ...zhOrderSettings,
+  ...zhCalendar,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;

@@ -19,6 +19,15 @@ const KEYS: Record<Permission, MessageKey> = {
   'customer.export': 'perm.customer.export',
   'segment.manage': 'perm.segment.manage',
   'grid.view': 'perm.grid.view',
+  'calendar.view': 'perm.calendar.view',
+  'calendar.manage': 'perm.calendar.manage',
+  'order.view': 'perm.order.view',
+  'order.create': 'perm.order.create',
+  'order.dispatch': 'perm.order.dispatch',
+  'order.handle': 'perm.order.handle',
+  'order.review': 'perm.order.review',
+  'order.supervise': 'perm.order.supervise',
+  'order.manage': 'perm.order.manage',
 };
 
 export function permissionLabel(p: Permission, t: Translate): string {

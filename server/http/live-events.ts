@@ -1,0 +1,60 @@
+/**
+ * GET /api/events: Server-Sent Events for the signed-in user. Each message passes a scope filter
+ * first: order changes reach holders of order.view whose service area holds the order.
+ */
+import { serviceAreaPrefix, type Actor } from '../platform/actor.js';
+import type { LiveHub, LiveMessage } from '../platform/live-hub.js';
+import { actorOf, type App } from './context.js';
+
+const HEARTBEAT_MS = 25_000;
+
+export function acceptsFor(actor: Actor): (m: LiveMessage) => boolean {
+  const prefix = serviceAreaPrefix(actor);
+  const seesOrders = actor.permissions.includes('order.view');
+  return (m) => {
+    if (m.topic === 'order.changed') {
+      const path = m.payload.unitPath;
+      return seesOrders && typeof path === 'string' && path.startsWith(prefix);
+    }
+    return false;
+  };
+}
+
+export function registerLiveEvents(app: App, hub: LiveHub): void {
+  const open = new Set<() => void>();
+  // Streams never end on their own: close them so that app.close() does not wait forever.
+  app.addHook('onClose', async () => {
+    for (const end of [...open]) end();
+  });
+  app.get(
+    '/api/events',
+    { schema: { tags: ['platform'], summary: '实时推送 Live updates (Server-Sent Events)' } },
+    (request, reply) => {
+      const actor = actorOf(request);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.write(': connected\n\n');
+      const event = (name: string) => name.split('.')[0] ?? name;
+      const unsubscribe = hub.subscribe(acceptsFor(actor), (m) => {
+        const { unitPath: _path, ...data } = m.payload;
+        void _path;
+        res.write(`event: ${event(m.topic)}\ndata: ${JSON.stringify(data)}\n\n`);
+      });
+      const beat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      const end = () => {
+        if (!open.delete(end)) return;
+        clearInterval(beat);
+        unsubscribe();
+        res.end();
+      };
+      open.add(end);
+      request.raw.on('close', end);
+    },
+  );
+}

@@ -1,0 +1,16 @@
+/**
+ * Work orders (工单): the closed loop of rules.md §2 with its taxonomy, routing, SLA clocks and
+ * durable timers, repeats and merges.
+ */
+import type { App } from '../../http/context.js';
+import { registerAttachmentRoutes } from './attachments/index.js';
+import { orderRoutes } from './routes/orders.js';
+import { settingsRoutes } from './routes/settings.js';
+
+export function registerOrderRoutes(app: App): void {
+  orderRoutes(app);
+  settingsRoutes(app);
+  registerAttachmentRoutes(app);
+}
+export { startSlaTimers } from './jobs.js';
+export { fireDueTimers } from './service/fire-timers.js';
