@@ -33,7 +33,7 @@ export const ORDER_STATE_LABELS: Labels<OrderState> = {
   archived: { zh: '已归档', en: 'Archived' },
   terminated: { zh: '服务终止', en: 'Terminated' },
 };
-/** States in which the order is finished: no clock runs and only re-open may follow. */
+/** States in which the order is finished: no clock runs; an archived order may be re-opened. */
 export const FINAL_STATES: readonly OrderState[] = ['archived', 'terminated'];
 /** Open states: the order still needs someone to act. */
 export const OPEN_STATES: readonly OrderState[] = ORDER_STATES.filter(

@@ -23,8 +23,9 @@ export function acceptsFor(actor: Actor): (m: LiveMessage) => boolean {
 export function registerLiveEvents(app: App, hub: LiveHub): void {
   const open = new Set<() => void>();
   // Streams never end on their own: close them so that app.close() does not wait forever.
-  app.addHook('onClose', async () => {
+  app.addHook('onClose', (_app, done) => {
     for (const end of [...open]) end();
+    done();
   });
   app.get(
     '/api/events',

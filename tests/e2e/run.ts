@@ -13,8 +13,11 @@ import { loadConfig } from '../../server/config.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { check, expectNone, logIn, menuKeys, newPage, statValue } from './helpers.js';
 import { createUserThroughApi } from './api.js';
+import { calendarTests } from './calendar.js';
 import { customerTests } from './customers.js';
 import { networkTests } from './network.js';
+import { orderTests } from './orders.js';
+import { orderSettingsTests } from './order-settings.js';
 import type { Env, Test } from './types.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -40,8 +43,8 @@ const tests: [string, Test][] = [
       await page.getByTestId('menu-dashboard').filter({ hasText: '工作台' }).waitFor();
       const keys = await menuKeys(page);
       check(
-        keys.join() === 'dashboard,customers,network,segments,profile',
-        `agent menu is dashboard, customers, network, segments, profile; got ${keys.join()}`,
+        keys.join() === 'dashboard,orders,customers,network,segments,calendar,profile',
+        `agent menu is dashboard, orders, customers, network, segments, calendar, profile; got ${keys.join()}`,
       );
       await expectNone(page.getByTestId('menu-imports'), '数据导入 hidden from an agent');
       await expectNone(page.getByText('用户管理'), '用户管理 hidden from an agent');
@@ -134,6 +137,9 @@ const tests: [string, Test][] = [
   ],
   ...customerTests,
   ...networkTests,
+  ...orderTests,
+  ...calendarTests,
+  ...orderSettingsTests,
 ];
 
 function buildWebIfMissing(): void {

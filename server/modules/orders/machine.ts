@@ -76,14 +76,23 @@ const stay =
     addFlags: flags.addFlags ?? [],
     removeFlags: flags.removeFlags ?? [],
   });
+/**
+ * A move to another state. Leaving the unit's hands (sent back, reassigned, returned, closed,
+ * merged) drops a pending suspension request: it was the old holder's, and nobody should approve
+ * it for the next one.
+ */
 const goTo =
   (to: OrderState | ((o: MachineOrder) => OrderState), clocks: Partial<ClockDirectives> = {}) =>
-  (o: MachineOrder): Outcome => ({
-    to: typeof to === 'function' ? to(o) : to,
-    clocks: { stop: clocks.stop ?? [], start: clocks.start ?? [], ...clocks },
-    addFlags: [],
-    removeFlags: [],
-  });
+  (o: MachineOrder): Outcome => {
+    const target = typeof to === 'function' ? to(o) : to;
+    const keepsRequest = WORKING.includes(target) && WORKING.includes(o.state);
+    return {
+      to: target,
+      clocks: { stop: clocks.stop ?? [], start: clocks.start ?? [], ...clocks },
+      addFlags: [],
+      removeFlags: o.suspensionRequested && !keepsRequest ? ['suspension_requested'] : [],
+    };
+  };
 
 /** The clocks a handler's work runs against; all stop when the unit returns the order. */
 const HANDLER_CLOCKS: SlaStep[] = [
@@ -149,7 +158,12 @@ const RULES: Record<OrderAction, Rule> = {
     from: inStates('returned'),
     who: (a) => has(a, 'order.review'),
     needs: ['reason'],
-    outcome: goTo('handling', { stop: ['review'] }),
+    // A rejected report goes back to where it was written: a fault order to 抢修完成 (the crew
+    // rewrites the 回单, it does not arrive again), any other to 处理中; the return clock restarts.
+    outcome: goTo((o) => (o.isFault ? 'repaired' : 'handling'), {
+      stop: ['review'],
+      start: ['return'],
+    }),
   },
   callback: {
     from: (o) => o.state === 'reviewed' && o.callbackRequired,
@@ -179,7 +193,7 @@ const RULES: Record<OrderAction, Rule> = {
     from: (o) => WORKING.includes(o.state) && o.suspensionRequested,
     who: (a) => has(a, 'order.supervise'),
     needs: [],
-    outcome: (o) => ({
+    outcome: () => ({
       to: 'suspended',
       clocks: { stop: [], start: [], pause: true },
       addFlags: [],

@@ -189,7 +189,11 @@ async function specifics(
         unitId: actor.unitId,
       };
     }
-    default:
+    case 'acknowledge':
+    case 'review_reject':
+    case 'supervise':
+    case 'reply':
+    case 'note':
       return { patch: {}, data: {}, unitId: actor.unitId };
   }
 }
@@ -233,6 +237,7 @@ export async function actOnOrder(
   const sla = orderSla(cal, [...merged.values()], now);
 
   const flags = withFlags(o.flags, outcome.addFlags, outcome.removeFlags);
+  if (outcome.removeFlags.includes('suspension_requested')) applied.patch.suspension = null;
   await updateOrder(tx, o.id, o.version, {
     ...applied.patch,
     state: outcome.to,
@@ -277,9 +282,9 @@ export async function actOnOrder(
         dueAt: sla.dueAt?.toISOString() ?? null,
         version: o.version + 1,
         at: now.toISOString(),
-        unitPath: (applied.patch.unit_path as string | undefined) ?? o.unit_path,
+        unitPath: applied.patch.unit_path ?? o.unit_path,
       },
-      orgId: (applied.patch.org_id as string | undefined) ?? o.org_id,
+      orgId: applied.patch.org_id ?? o.org_id,
       provinceId: o.province_id,
     },
   ];

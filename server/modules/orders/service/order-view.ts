@@ -1,5 +1,5 @@
 /** Reading orders: the detail with its timeline and clocks, and the filtered list. */
-import type { SlaLimit, SlaStatus, SlaStep } from '../../../../common/orders/sla.js';
+import type { SlaStatus, SlaStep } from '../../../../common/orders/sla.js';
 import type { OrderDetail, OrderList, OrderListQuery } from '../../../../common/schemas/orders.js';
 import { normalizePhone } from '../../../../common/customers/phone.js';
 import { serviceAreaPrefix, type Actor } from '../../../platform/actor.js';
@@ -27,7 +27,7 @@ import { taxonomyVersion } from './taxonomy.js';
 export function clockOf(r: ClockRow): Clock {
   return {
     step: r.step as SlaStep,
-    limit: r.limit_spec as SlaLimit,
+    limit: r.limit_spec,
     rule: r.rule,
     startedAt: r.started_at,
     dueAt: r.due_at,

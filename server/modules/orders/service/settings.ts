@@ -3,7 +3,6 @@
  * limits units commit to. Rules belong to a unit and reach the orders located in its subtree.
  */
 import { z } from 'zod';
-import type { Taxonomy } from '../../../../common/orders/taxonomy.js';
 import type {
   CreateRoutingRuleInput,
   CreateSlaRuleInput,
@@ -60,14 +59,14 @@ export async function getTaxonomyVersion(
 /** Publishes a new version; the editor must have started from the newest (409 otherwise). */
 export async function publishTaxonomy(ctx: Ctx, input: z.infer<typeof PublishTaxonomyInput>) {
   authorize(ctx.actor, 'order.manage');
-  const problems = taxonomyProblems(input.taxonomy as Taxonomy);
+  const problems = taxonomyProblems(input.taxonomy);
   if (problems.length > 0) throw new OrdersError('TAXONOMY_INVALID', problems);
   const latest = await latestTaxonomyVersion(ctx.tx);
   if (input.baseVersion !== latest) throw new AppError('VERSION_CONFLICT', { current: latest });
   const version = latest + 1;
   const createdAt = await insertTaxonomy(ctx.tx, {
     version,
-    tree: input.taxonomy as Taxonomy,
+    tree: input.taxonomy,
     note: input.note ?? null,
     createdBy: ctx.actor.userId,
   });

@@ -1,0 +1,107 @@
+import type { zhOrderSettings } from './zh-order-settings.ts';
+
+export const enOrderSettings: Record<keyof typeof zhOrderSettings, string> = {
+  'orderSettings.tab.taxonomy': 'Order types',
+  'orderSettings.tab.routing': 'Routing rules',
+  'orderSettings.tab.sla': 'Time-limit rules',
+
+  'orderSettings.tree': 'Types and subtypes',
+  'orderSettings.pickNode': 'Select a type or subtype on the left',
+  'orderSettings.version': 'Version {n}',
+  'orderSettings.version.latest': 'Version {n} (current)',
+  'orderSettings.version.readOnly': 'Older version, read-only',
+  'orderSettings.version.info': 'Version {n} · published {at} · note: {note}',
+  'orderSettings.version.draftOf': 'Editing from version {n}',
+  'orderSettings.unsaved': 'Unpublished changes',
+  'orderSettings.discard': 'Discard changes',
+  'orderSettings.publish': 'Publish new version',
+  'orderSettings.publish.title': 'Publish version {n} of the order types',
+  'orderSettings.publish.explain':
+    'Orders accepted from now on follow the new version; orders already accepted keep the time limits and required fields of the version they were accepted under.',
+  'orderSettings.publish.note': 'Note on this version',
+  'orderSettings.publish.notePlaceholder': 'E.g. added the subtype "EV charger fault" (optional)',
+  'orderSettings.published': 'Version {n} of the order types published',
+  'orderSettings.conflict':
+    'Version {n} was published while you were editing (you started from version {base}).',
+  'orderSettings.reloadLatest': 'Load the latest version (discard my changes)',
+
+  'orderSettings.node.nameZh': 'Chinese name',
+  'orderSettings.node.nameEn': 'English name',
+  'orderSettings.node.active': 'Active',
+  'orderSettings.node.inactive': 'Inactive',
+  'orderSettings.node.callback': 'Callback required',
+  'orderSettings.node.requiredFields': 'Required fields',
+  'orderSettings.node.noFields': 'No extra required fields',
+  'orderSettings.node.fieldsInherit': 'Added to the fields "{type}" requires.',
+  'orderSettings.node.sla': 'Time-limit clauses',
+  'orderSettings.node.slaOrder':
+    'For each step the first clause whose conditions hold applies: put clauses with conditions (urban, urgent) above the general one.',
+  'orderSettings.node.slaInherit':
+    'A subtype’s clauses come before those of "{type}"; steps the subtype does not set keep the limits of "{type}".',
+
+  'orderSettings.clause.step': 'Step',
+  'orderSettings.clause.limit': 'Limit',
+  'orderSettings.clause.when': 'Applies when',
+  'orderSettings.clause.add': 'Add a clause',
+  'orderSettings.clause.remove': 'Remove',
+  'orderSettings.clause.up': 'Move up',
+  'orderSettings.clause.down': 'Move down',
+  'orderSettings.clause.none': 'No time-limit clauses',
+  'orderSettings.unit.minutes': 'min',
+  'orderSettings.unit.workingDays': 'wk days',
+  'orderSettings.when.areaClass': 'Area class',
+  'orderSettings.when.urgency': 'Urgency',
+  'orderSettings.when.grade': 'Complaint grade',
+  'orderSettings.when.any': 'Any',
+
+  'orderSettings.subtype.add': 'Add subtype',
+  'orderSettings.subtype.addTo': 'Add a subtype to "{type}"',
+  'orderSettings.subtype.remove': 'Remove subtype',
+  'orderSettings.subtype.confirmRemove': 'Remove the selected subtype?',
+  'orderSettings.subtype.removeHint':
+    'Once published, new orders can no longer choose it; accepted orders are not affected. You may deactivate it instead.',
+  'orderSettings.subtype.code': 'Subtype code',
+  'orderSettings.subtype.codeHint':
+    'Lower-case letters, digits and _, starting with a letter (e.g. ev_fault); fixed once added.',
+  'orderSettings.subtype.codeTaken': 'This type already has a subtype with this code',
+
+  'orderSettings.anyType': 'Any type',
+  'orderSettings.rule.type': 'Order type',
+  'orderSettings.rule.priority': 'Priority',
+  'orderSettings.rule.note': 'Note',
+  'orderSettings.rule.active': 'Active',
+  'orderSettings.rule.on': 'Active',
+  'orderSettings.rule.off': 'Inactive',
+  'orderSettings.rule.turnOn': 'Activate',
+  'orderSettings.rule.turnOff': 'Deactivate',
+  'orderSettings.rule.confirmOn': 'Activate this rule?',
+  'orderSettings.rule.confirmOff': 'Deactivate this rule? It will no longer be matched.',
+  'orderSettings.rule.showInactive': 'Show inactive',
+
+  'orderSettings.routing.explain':
+    'An order located in the rule’s unit (or below it) and of its type goes to the target unit. When several rules match, the most specific place wins, then a subtype over a type over any type, then the lower priority number.',
+  'orderSettings.routing.create': 'New routing rule',
+  'orderSettings.routing.edit': 'Edit routing rule',
+  'orderSettings.routing.unit': 'Applies in unit',
+  'orderSettings.routing.unitHint': 'Orders located in this unit or any unit below it.',
+  'orderSettings.routing.feeder': 'Feeder',
+  'orderSettings.routing.anyFeeder': 'Any feeder',
+  'orderSettings.routing.target': 'Send to unit',
+  'orderSettings.routing.priorityHint': 'Lower numbers win',
+
+  'orderSettings.sla.explain':
+    'The limits a unit commits to for an order type, over the defaults of the order types; steps it does not set keep the defaults.',
+  'orderSettings.sla.create': 'New time-limit rule',
+  'orderSettings.sla.edit': 'Edit time-limit rule',
+  'orderSettings.sla.unit': 'Committing unit',
+  'orderSettings.sla.clauses': 'Time-limit clauses',
+  'orderSettings.sla.clauseLine': '{step}: {limit}',
+  'orderSettings.sla.clauseWhen': ' ({when})',
+  'orderSettings.sla.copyDefaults': 'Copy the default limits of the type',
+  'orderSettings.sla.derive': 'Derive steps from total',
+  'orderSettings.sla.derived': 'Steps derived',
+  'orderSettings.sla.deriveHint':
+    'Set only the resolution limit: the step limits are derived backwards from it in proportion to the default limits, adding up to the committed total.',
+  'orderSettings.sla.needClause': 'At least one clause is needed',
+  'orderSettings.sla.needTotal': 'Deriving step limits needs a "Resolution" clause',
+};
