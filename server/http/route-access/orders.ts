@@ -17,6 +17,7 @@ export const ORDERS_ACCESS: Record<string, Access> = {
     probe: probe('POST', '/api/orders', notFound('CUSTOMER_NOT_FOUND'), unknownCustomerFault),
   },
   'GET /api/orders': { needs: 'order.view', probe: probe('GET', '/api/orders', ok) },
+  'GET /api/orders/units': { needs: 'order.view', probe: probe('GET', '/api/orders/units', ok) },
   'GET /api/orders/{id}': {
     needs: 'order.view',
     probe: probe('GET', '/api/orders/{id}', notFound('ORDER_NOT_FOUND')),

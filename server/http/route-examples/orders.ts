@@ -31,6 +31,7 @@ export function ordersExamples(org: TestOrg): Record<string, Example> {
         pageSize: '20',
       },
     },
+    'GET /api/orders/units': {},
     'GET /api/orders/{id}': { params: { id: unknownId() } },
     'GET /api/orders/{id}/sla': { params: { id: unknownId() } },
     'POST /api/orders/{id}/actions/{action}': {

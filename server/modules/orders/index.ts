@@ -14,3 +14,6 @@ export function registerOrderRoutes(app: App): void {
 }
 export { startSlaTimers } from './jobs.js';
 export { fireDueTimers } from './service/fire-timers.js';
+export { actOnOrder } from './service/act-on-order.js';
+export { createOrder, numberDay } from './service/create-order.js';
+export { ensureNumberSequence } from './store/numbering.js';

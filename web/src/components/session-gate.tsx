@@ -47,6 +47,26 @@ const SegmentsPage = lazy(() =>
 const ImportsPage = lazy(() =>
   import('../pages/imports/imports-page.tsx').then((m) => ({ default: m.ImportsPage })),
 );
+const OrdersPage = lazy(() =>
+  import('../pages/orders/orders-page.tsx').then((m) => ({ default: m.OrdersPage })),
+);
+const AtRiskPage = lazy(() =>
+  import('../pages/orders/at-risk-page.tsx').then((m) => ({ default: m.AtRiskPage })),
+);
+const OrderCreatePage = lazy(() =>
+  import('../pages/orders/order-create-page.tsx').then((m) => ({ default: m.OrderCreatePage })),
+);
+const OrderPage = lazy(() =>
+  import('../pages/orders/order-page.tsx').then((m) => ({ default: m.OrderPage })),
+);
+const CalendarPage = lazy(() =>
+  import('../pages/calendar/calendar-page.tsx').then((m) => ({ default: m.CalendarPage })),
+);
+const OrderSettingsPage = lazy(() =>
+  import('../pages/order-settings/order-settings-page.tsx').then((m) => ({
+    default: m.OrderSettingsPage,
+  })),
+);
 
 function Loading() {
   return (
@@ -137,6 +157,46 @@ export function SessionGate() {
             }
           />
           <Route
+            path="orders"
+            element={
+              <RequirePermission permission="order.view">
+                <Page>
+                  <OrdersPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="orders/at-risk"
+            element={
+              <RequirePermission permission="order.supervise">
+                <Page>
+                  <AtRiskPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="orders/new"
+            element={
+              <RequirePermission permission="order.create">
+                <Page>
+                  <OrderCreatePage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="orders/:id"
+            element={
+              <RequirePermission permission="order.view">
+                <Page>
+                  <OrderPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
             path="customers"
             element={
               <RequirePermission permission="customer.view">
@@ -182,6 +242,26 @@ export function SessionGate() {
               <RequirePermission permission="customer.import">
                 <Page>
                   <ImportsPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/order-settings"
+            element={
+              <RequirePermission permission="order.manage">
+                <Page>
+                  <OrderSettingsPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/calendar"
+            element={
+              <RequirePermission permission="calendar.view">
+                <Page>
+                  <CalendarPage />
                 </Page>
               </RequirePermission>
             }

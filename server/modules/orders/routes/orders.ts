@@ -10,7 +10,8 @@ import {
   OrderListQuery,
   OrderSla,
 } from '../../../../common/schemas/orders.js';
-import { Id } from '../../../../common/schemas/primitives.js';
+import { Id, NoQuery } from '../../../../common/schemas/primitives.js';
+import { UnitList } from '../../../../common/schemas/units.js';
 import { actorOf, metaOf, type App } from '../../../http/context.js';
 import { idempotentCreate } from '../../../http/idempotency.js';
 import { writeTransaction } from '../../../http/transaction.js';
@@ -19,6 +20,7 @@ import { authorize } from '../../auth/index.js';
 import { actOnOrder } from '../service/act-on-order.js';
 import { bulkReassign } from '../service/bulk-reassign.js';
 import { createOrder, numberDay } from '../service/create-order.js';
+import { dispatchUnits } from '../service/dispatch-units.js';
 import { explainOrderSla } from '../service/explain-sla.js';
 import { getOrderDetail, listOrders } from '../service/order-view.js';
 import { ensureNumberSequence } from '../store/numbering.js';
@@ -82,6 +84,19 @@ export function orderRoutes(app: App): void {
         request.body,
         langFrom(request.headers['accept-language']),
       ),
+  );
+
+  app.get(
+    '/api/orders/units',
+    {
+      schema: {
+        tags,
+        summary: '可派发单位 Units you may dispatch an order to or locate it in',
+        querystring: NoQuery,
+        response: { 200: UnitList },
+      },
+    },
+    async (request) => dispatchUnits({ tx: db(), actor: actorOf(request) }),
   );
 
   app.get(

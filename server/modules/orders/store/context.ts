@@ -52,3 +52,26 @@ export async function unitById(tx: Kysely<DB>, id: string): Promise<UnitRef | nu
     .executeTakeFirst();
   return row ?? null;
 }
+
+/** Active units under a path, for the dispatch and location pickers. */
+export async function unitsUnder(tx: Kysely<DB>, prefix: string) {
+  return tx
+    .selectFrom('org_units')
+    .select([
+      'id',
+      'parent_id',
+      'name',
+      'code',
+      'level',
+      'kind',
+      'depth',
+      'province_id',
+      'version',
+      'updated_at',
+    ])
+    .where('path', 'like', `${prefix}%`)
+    .where('active', '=', true)
+    .orderBy('path')
+    .limit(5000)
+    .execute();
+}

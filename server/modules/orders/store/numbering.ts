@@ -7,13 +7,17 @@ import { isUniqueViolation } from '../../../http/transaction.js';
  * nextval never blocks and never repeats, so numbers are unique and race-free at any rate; a
  * rolled-back create leaves a gap, which the business accepts.
  */
-const known = new Set<string>();
+// The days whose sequence exists, per database: a process may open several (the demo tests do),
+// keyed like the calendar cache by the adapter, which a transaction shares with its database.
+const known = new WeakMap<object, Set<string>>();
 
 export const sequenceName = (day: string) => `order_no_${day}`;
 
 /** Creates the day's sequence if needed, outside any transaction (a concurrent twin is fine). */
 export async function ensureNumberSequence(db: Kysely<DB>, day: string): Promise<void> {
-  if (known.has(day)) return;
+  const key = db.getExecutor().adapter;
+  const days = known.get(key) ?? new Set<string>();
+  if (days.has(day)) return;
   if (!/^\d{8}$/.test(day)) throw new Error(`Bad day ${day}`);
   try {
     await sql`CREATE SEQUENCE IF NOT EXISTS ${sql.raw(sequenceName(day))}`.execute(db);
@@ -22,7 +26,8 @@ export async function ensureNumberSequence(db: Kysely<DB>, day: string): Promise
     const code = (e as { code?: string }).code;
     if (!isUniqueViolation(e) && code !== '42P07') throw e;
   }
-  known.add(day);
+  days.add(day);
+  known.set(key, days);
 }
 
 /** The SQL expression of the next number of the day. */

@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import type { CustomerDetail, RevealResult } from '../../../../common/schemas/customers.ts';
 import { ApiError } from '../../api/client.ts';
 import { useCustomer } from '../../api/customers.ts';
+import { useCan } from '../../components/session-context.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ClassTag } from './customer-display.tsx';
 import { CustomerEditDrawer } from './customer-edit-drawer.tsx';
@@ -36,6 +37,7 @@ export function CustomerPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const navigate = useNavigate();
+  const can = useCan();
   const customer = useCustomer(id);
   // Revealed values live here only: leaving the page forgets them.
   const [revealed, setRevealed] = useState<RevealResult | null>(null);
@@ -81,6 +83,14 @@ export function CustomerPage() {
             <MarkTags marks={c.marks} />
           </Space>
           <Space>
+            {can('order.create') && (
+              <Button
+                onClick={() => void navigate(`/orders/new?customerId=${c.id}`)}
+                data-testid="customer-new-order"
+              >
+                {t('orders.new')}
+              </Button>
+            )}
             {raw.canReveal && raw.masked && (
               <Button
                 icon={<EyeOutlined />}
