@@ -13,6 +13,15 @@ import {
 const BASE = ['dashboard.view', 'profile.view'] as const;
 const SEE = ['customer.view', 'grid.view'] as const;
 const LEAD = [...BASE, ...SEE, 'org.view', 'user.view'] as const;
+/** The center's work on orders, and the handling units'. */
+const CENTER = [
+  'order.view',
+  'order.create',
+  'order.dispatch',
+  'order.review',
+  'calendar.view',
+] as const;
+const HANDLER = ['order.view', 'order.handle', 'calendar.view'] as const;
 
 describe('permission matrix', () => {
   it('gives every role the dashboard and the profile', () => {
@@ -37,22 +46,56 @@ describe('permission matrix', () => {
   });
 
   it.each([
-    ['agent', [...BASE, ...SEE, 'customer.reveal']],
-    ['repair_crew', [...BASE, ...SEE, 'customer.pii']],
-    ['shift_lead', [...LEAD, 'customer.reveal', 'customer.manage']],
-    ['team_lead', [...LEAD, 'customer.reveal', 'customer.manage']],
-    ['center_manager', [...LEAD, 'audit.view', 'customer.reveal', 'customer.export']],
-    ['dispatcher', [...BASE, ...SEE, 'org.view', 'customer.pii']],
-    ['quality_inspector', [...BASE, ...SEE, 'user.view']],
-    ['trainer', [...BASE, 'user.view']],
-    ['admin', PERMISSIONS.filter((p) => p !== 'customer.pii')],
+    ['agent', [...BASE, ...SEE, 'customer.reveal', ...CENTER]],
+    ['repair_crew', [...BASE, ...SEE, 'customer.pii', ...HANDLER]],
+    ['shift_lead', [...LEAD, 'customer.reveal', 'customer.manage', ...CENTER, 'order.supervise']],
+    ['team_lead', [...LEAD, 'customer.reveal', 'customer.manage', ...CENTER, 'order.supervise']],
+    [
+      'center_manager',
+      [
+        ...LEAD,
+        'audit.view',
+        'customer.reveal',
+        'customer.export',
+        'order.view',
+        'order.supervise',
+        'calendar.view',
+      ],
+    ],
+    ['dispatcher', [...BASE, ...SEE, 'org.view', 'customer.pii', ...HANDLER, 'order.dispatch']],
+    ['quality_inspector', [...BASE, ...SEE, 'user.view', 'order.view', 'calendar.view']],
+    ['trainer', [...BASE, 'user.view', 'calendar.view']],
+    // The administrator configures; accepting, handling and supervising orders is not theirs.
+    [
+      'admin',
+      PERMISSIONS.filter(
+        (p) =>
+          ![
+            'customer.pii',
+            'order.create',
+            'order.dispatch',
+            'order.handle',
+            'order.review',
+            'order.supervise',
+          ].includes(p),
+      ),
+    ],
   ] as const)('%s has exactly its permissions', (role, expected) => {
     expect(permissionsOf([role])).toEqual(PERMISSIONS.filter((p) => expected.includes(p as never)));
   });
 
   it('unites the permissions of several roles without repeats, in catalogue order', () => {
     const both = permissionsOf(['trainer', 'repair_crew']);
-    expect(both).toEqual([...BASE, 'user.view', 'customer.view', 'customer.pii', 'grid.view']);
+    expect(both).toEqual([
+      ...BASE,
+      'user.view',
+      'customer.view',
+      'customer.pii',
+      'grid.view',
+      'order.view',
+      'order.handle',
+      'calendar.view',
+    ]);
     expect(permissionsOf([])).toEqual([]);
   });
 
@@ -66,22 +109,30 @@ describe('permission matrix', () => {
   it('shows a menu entry only with its permission', () => {
     expect(menuFor(permissionsOf(['agent'])).map((m) => m.key)).toEqual([
       'dashboard',
+      'orders',
       'customers',
       'network',
       'segments',
+      'calendar',
       'profile',
     ]);
     expect(menuFor(permissionsOf(['trainer'])).map((m) => m.key)).toEqual([
       'dashboard',
+      'calendar',
       'users',
       'profile',
     ]);
-    expect(menuFor(permissionsOf(['admin'])).map((m) => m.key)).toEqual(MENU.map((m) => m.key));
+    expect(menuFor(permissionsOf(['admin'])).map((m) => m.key)).toEqual(
+      MENU.map((m) => m.key).filter((k) => k !== 'ordersAtRisk'),
+    );
+    expect(menuFor(permissionsOf(['shift_lead'])).map((m) => m.key)).toContain('ordersAtRisk');
     expect(menuFor(permissionsOf(['dispatcher'])).map((m) => m.key)).toEqual([
       'dashboard',
+      'orders',
       'customers',
       'network',
       'segments',
+      'calendar',
       'org',
       'profile',
     ]);
