@@ -10,7 +10,8 @@ import { testConfig } from '../server/db/test-helpers.js';
 
 const run = promisify(execFile);
 
-describe('admin CLI', () => {
+// Runs the real CLI in a child process with its own embedded database: slow on a busy machine.
+describe('admin CLI', { timeout: 120_000 }, () => {
   it('creates the top unit and an administrator who must change the temporary password', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lx-admin-'));
     try {
