@@ -4,15 +4,19 @@ import { runMain, withDatabase } from '../server/cli.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import type { Database } from '../server/db/database.js';
 import { isEmpty, loadDemo, type DemoOptions } from './demo/load-demo.js';
+import { DEMO_ORDERS } from './demo/orders.js';
 
-const USAGE = `npm run demo -- [--customers N] [--seed S] [--reset]
+const USAGE = `npm run demo -- [--customers N] [--orders N] [--seed S] [--reset]
   Loads the deterministic demo territory into DATA_DIR (or DATABASE_URL).
-  --reset  wipes the database first (all data is lost)`;
+  --orders  work orders of the last 30 days, worked through the order services
+            (default ${DEMO_ORDERS}; ~90 ms of CPU each on the embedded database)
+  --reset   wipes the database first (all data is lost)`;
 
 async function main() {
   const { values } = parseArgs({
     options: {
       customers: { type: 'string', default: '20000' },
+      orders: { type: 'string', default: String(DEMO_ORDERS) },
       seed: { type: 'string', default: '20261123' },
       reset: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -23,6 +27,10 @@ async function main() {
   const seed = Number(values.seed);
   if (!Number.isInteger(customers) || customers < 0 || customers > 10_000_000) {
     throw new ConfigError(`--customers must be an integer from 0 to 10000000\n${USAGE}`);
+  }
+  const orders = Number(values.orders);
+  if (!Number.isInteger(orders) || orders < 0 || orders > 1_000_000) {
+    throw new ConfigError(`--orders must be an integer from 0 to 1000000\n${USAGE}`);
   }
   if (!Number.isInteger(seed)) throw new ConfigError(`--seed must be an integer\n${USAGE}`);
   const wipe = async (database: Database) => {
@@ -45,6 +53,7 @@ async function main() {
       const started = Date.now();
       const s = await loadDemo(database, {
         customers,
+        orders,
         seed,
         databaseUrl: config.databaseUrl,
         onProgress: customers >= 100_000 ? progressPrinter(started) : undefined,

@@ -5,6 +5,7 @@ import { runMain } from '../server/cli.js';
 import { loadConfig } from '../server/config.js';
 import { closeOnSignals, startServer } from '../server/server.js';
 import { isEmpty, loadDemo } from './demo/load-demo.js';
+import { DEMO_ORDERS } from './demo/orders.js';
 
 /**
  * `npm start`: builds the web app when it is missing, starts the server, and on a first start
@@ -22,9 +23,13 @@ async function main() {
     onEmptyDatabase: async (database) => {
       if (!config.demoOnEmpty || !(await isEmpty(database))) return;
       console.log('Empty database: loading the demo territory (demo logins in README.md)…');
-      const summary = await loadDemo(database, { customers: 20_000, seed: 20261123 });
+      const summary = await loadDemo(database, {
+        customers: 20_000,
+        seed: 20261123,
+        orders: DEMO_ORDERS,
+      });
       console.log(
-        `Demo loaded: ${summary.units} units, ${summary.users} users, ${summary.customers} customers.`,
+        `Demo loaded: ${summary.units} units, ${summary.users} users, ${summary.customers} customers, ${summary.orders} work orders.`,
       );
     },
   });

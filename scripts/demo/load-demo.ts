@@ -11,6 +11,13 @@ import { withoutSecondaryIndexes } from './bulk-load.js';
 import { generateCustomers, type StationPlaces } from './customers.js';
 import { InsertWorkers } from './insert-worker.js';
 import { insertNetwork } from './network.js';
+import {
+  fireOutstandingTimers,
+  loadDemoOrders,
+  prepareDemoOrders,
+  writeDemoOrders,
+  type DemoOrdersOptions,
+} from './orders.js';
 import { countyPlaces } from './places.js';
 import { SeededRandom } from './random.js';
 import {
@@ -29,6 +36,13 @@ export interface DemoOptions {
    * threads with connections of their own.
    */
   databaseUrl?: string | undefined;
+  /**
+   * Work orders of the last 30 days, worked through the order services (default none; `npm
+   * start` asks for DEMO_ORDERS).
+   */
+  orders?: number;
+  /** The end of those 30 days (default: the real now; tests fix it). */
+  now?: Date;
   /** Called after every chunk of customers written (big loads report progress with it). */
   onProgress?: (event: { phase: 'customers' | 'indexes'; done: number; total: number }) => void;
 }
@@ -39,6 +53,7 @@ export interface DemoSummary {
   customers: number;
   phones: number;
   transformers: number;
+  orders: number;
 }
 
 // Demo ids carry a fixed clock (2026-01-01), so the same seed gives the same ids everywhere.
@@ -205,7 +220,12 @@ async function auditLoad(tx: Kysely<DB>, units: Map<string, PlacedUnit>, opts: D
       action: 'demo.load',
       entityType: 'system',
       entityId: null,
-      after: { seed: opts.seed, customers: opts.customers, users: DEMO_USERS.length },
+      after: {
+        seed: opts.seed,
+        customers: opts.customers,
+        users: DEMO_USERS.length,
+        orders: opts.orders ?? 0,
+      },
       orgId: units.get('national')!.id,
       provinceId: null,
     },
@@ -215,22 +235,34 @@ async function auditLoad(tx: Kysely<DB>, units: Map<string, PlacedUnit>, opts: D
 /**
  * Builds the demo territory: the national center, one province (示范省电力公司) with 3 cities and
  * 8 counties, their departments, supply stations and crews, a login for every role, the supply
- * network, the default service segments and customers of every class and mark. The same seed
- * always gives the same data.
+ * network, the default service segments and customers of every class and mark, and when asked
+ * a month of work orders worked through the order services (orders.ts). The same seed always
+ * gives the same data (the orders: for the same `now`).
  */
 export async function loadDemo(database: Database, opts: DemoOptions): Promise<DemoSummary> {
   const rnd = new SeededRandom(opts.seed);
   const hash = await hashPassword(DEMO_PASSWORD);
-  const summary = (t: Territory, phones: number): DemoSummary => ({
+  const summary = (
+    t: Territory,
+    phones: number,
+    orders: { orders: number; staff: number } = { orders: 0, staff: 0 },
+  ): DemoSummary => ({
     units: t.units.size,
-    users: DEMO_USERS.length,
+    users: DEMO_USERS.length + orders.staff,
     customers: opts.customers,
     phones,
     transformers: t.transformers,
+    orders: orders.orders,
   });
+  const orders: DemoOrdersOptions | null =
+    (opts.orders ?? 0) > 0
+      ? { seed: opts.seed, count: opts.orders, now: opts.now ?? new Date(), passwordHash: hash }
+      : null;
 
   if (opts.customers <= ONE_TRANSACTION_MAX) {
-    return database.db.transaction().execute(async (tx) => {
+    // The orders' number sequences are made outside the transaction, as the create route does.
+    if (orders) await prepareDemoOrders(database.db, orders);
+    const loaded = await database.db.transaction().execute(async (tx) => {
       const t = await insertTerritory(tx, rnd, hash, opts.customers);
       const phones = await writeCustomers(
         rnd,
@@ -240,8 +272,11 @@ export async function loadDemo(database: Database, opts: DemoOptions): Promise<D
         { parallel: 1, onProgress: opts.onProgress },
       );
       await auditLoad(tx, t.units, opts);
-      return summary(t, phones);
+      return summary(t, phones, orders ? await writeDemoOrders(tx, orders) : undefined);
     });
+    // Deadlines passed while the month of orders was written: their timers fire now.
+    if (orders) await fireOutstandingTimers(database.db, orders.now);
+    return loaded;
   }
 
   const t = await database.db
@@ -283,7 +318,7 @@ export async function loadDemo(database: Database, opts: DemoOptions): Promise<D
         )
       : await load();
   await database.db.transaction().execute((tx) => auditLoad(tx, t.units, opts));
-  return summary(t, phones);
+  return summary(t, phones, orders ? await loadDemoOrders(database, orders) : undefined);
 }
 
 /** Whether this role may switch off triggers, foreign-key checks included, for its session. */
