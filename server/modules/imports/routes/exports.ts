@@ -1,7 +1,7 @@
 import { ExportCustomersQuery } from '../../../../common/schemas/imports.js';
 import { actorOf, metaOf, type App } from '../../../http/context.js';
 import { exportCustomers } from '../service/export-customers.js';
-import { attachment } from './imports.js';
+import { attachment } from '../../../http/content-disposition.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

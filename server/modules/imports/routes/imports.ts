@@ -10,6 +10,7 @@ import {
   ImportListQuery,
   ImportTemplateParams,
 } from '../../../../common/schemas/imports.js';
+import { attachment } from '../../../http/content-disposition.js';
 import { actorOf, metaOf, type App } from '../../../http/context.js';
 import { idempotentCreate } from '../../../http/idempotency.js';
 import { authorize } from '../../auth/index.js';
@@ -51,11 +52,6 @@ async function onFile(this: unknown, part: MultipartFile): Promise<void> {
   };
   Object.defineProperty(upload, 'data', { value: data, enumerable: false });
   (part as unknown as { value: unknown }).value = upload;
-}
-
-/** The attachment header with the file name in RFC 5987 form (Chinese names survive). */
-export function attachment(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 export function importRoutes(app: App): void {

@@ -3,6 +3,7 @@ import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import { z } from 'zod';
 import { OrderAttachment } from '../../../../common/schemas/orders.js';
 import { Id } from '../../../../common/schemas/primitives.js';
+import { attachment } from '../../../http/content-disposition.js';
 import { actorOf, metaOf, type App } from '../../../http/context.js';
 import { idempotentCreate } from '../../../http/idempotency.js';
 import { OrdersError } from '../errors.js';
@@ -55,14 +56,6 @@ async function onFile(this: unknown, part: MultipartFile): Promise<void> {
   };
   Object.defineProperty(upload, 'data', { value: data, enumerable: false });
   (part as unknown as { value: unknown }).value = upload;
-}
-
-/**
- * The attachment header with the file name in RFC 5987 form (Chinese names survive). The same
- * helper as the imports module's; it belongs in server/http once a third module needs it.
- */
-function contentDisposition(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /** Upload (multipart) and download of the files attached to an order. */
@@ -132,7 +125,7 @@ export function attachmentRoutes(app: App, storage: AttachmentStorage): void {
       return reply
         .type(file.contentType)
         .header('content-length', file.size)
-        .header('content-disposition', contentDisposition(file.fileName))
+        .header('content-disposition', attachment(file.fileName))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         .send(file.content);

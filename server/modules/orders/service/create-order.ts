@@ -30,7 +30,7 @@ import type { OrderRow } from '../store/read.js';
 import { insertOrderGraph, type EventInsert, type OrderInsert } from '../store/write.js';
 import { workingCalendarFor } from './calendar.js';
 import { applyDirectives, orderSla } from './clocks.js';
-import { canSee, machineActor, machineOrder, seesPii, type OrderCtx } from './context.js';
+import { machineActor, machineOrder, seesPii, type OrderCtx } from './context.js';
 import { stepLimits, type UnitSlaRule } from './sla-policy.js';
 import { currentTaxonomy } from './taxonomy.js';
 import type { SlaClause } from '../../../../common/orders/sla.js';
@@ -371,7 +371,6 @@ export async function createOrder(ctx: OrderCtx, input: CreateOrderInput): Promi
     created_at: now,
     updated_at: now,
   };
-  void canSee;
   return presentDetail({
     order: row,
     names: {

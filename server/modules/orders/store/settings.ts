@@ -28,15 +28,6 @@ export async function listRoutingRules(tx: Kysely<DB>, prefix: string): Promise<
   return r.rows;
 }
 
-export async function routingRule(
-  tx: Kysely<DB>,
-  id: string,
-  prefix: string,
-): Promise<RoutingRuleRow | null> {
-  const rows = await listRoutingRules(tx, prefix);
-  return rows.find((r) => r.id === id) ?? null;
-}
-
 export async function insertRoutingRule(
   tx: Kysely<DB>,
   r: {
