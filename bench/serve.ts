@@ -1,6 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/** Starts `server/main.ts` in its own process and resolves once /api/health answers. */
+/**
+ * Starts `server/main.ts` in its own process and resolves once /api/health answers.
+ * BENCH_SERVER_NODE_ARGS adds node flags to the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
+ * (node refuses --cpu-prof in NODE_OPTIONS).
+ */
 export async function spawnServer(env: Record<string, string>): Promise<{
   child: ChildProcess;
   url: string;
@@ -8,7 +12,8 @@ export async function spawnServer(env: Record<string, string>): Promise<{
   stop(): Promise<void>;
 }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import { pglitePool } from './pglite-pool.js';
+import { preparingPool } from './prepared-pool.js';
 import type { DB } from './schema.js';
 
 export type DbKind = 'embedded' | 'postgres';
@@ -61,7 +62,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     // An idle client losing its server must not crash the process; the next query reconnects.
     pgPool.on('error', () => {});
-    pool = pgPool;
+    pool = preparingPool(pgPool);
   } else {
     kind = 'embedded';
     let dataDir: string | undefined;

@@ -18,6 +18,26 @@ const Key = z
   .regex(/^[\x21-\x7e]+$/);
 
 /**
+ * The request's `Idempotency-Key` and the hash of what it asks (method, URL and body), or null
+ * without the header. A malformed key is a validation error.
+ */
+export function idempotencyOf(request: FastifyRequest): { key: string; hash: string } | null {
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) return null;
+  const parsed = Key.safeParse(header);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION_FAILED', [
+      { in: 'headers', path: 'idempotency-key', message: '1–200 printable ASCII characters' },
+    ]);
+  }
+  const hash = crypto
+    .createHash('sha256')
+    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('hex');
+  return { key: parsed.data, hash };
+}
+
+/**
  * Runs a create in one transaction. With an `Idempotency-Key` header, a retry of the same request
  * gets the first answer again instead of a second record; the key is stored with the record, so
  * both land or neither does.
@@ -28,21 +48,11 @@ export async function idempotentCreate<T>(
   actorId: string,
   run: (tx: Kysely<DB>) => Promise<T>,
 ): Promise<{ replayed: boolean; body: T }> {
-  const header = request.headers['idempotency-key'];
-  if (header === undefined) {
+  const idem = idempotencyOf(request);
+  if (idem === null) {
     return { replayed: false, body: await writeTransaction(db, run) };
   }
-  const parsed = Key.safeParse(header);
-  if (!parsed.success) {
-    throw new AppError('VALIDATION_FAILED', [
-      { in: 'headers', path: 'idempotency-key', message: '1–200 printable ASCII characters' },
-    ]);
-  }
-  const key = parsed.data;
-  const hash = crypto
-    .createHash('sha256')
-    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-    .digest('hex');
+  const { key, hash } = idem;
   return writeTransaction(db, async (tx) => {
     const seen = await findIdempotentResponse(tx, actorId, key);
     if (seen) {

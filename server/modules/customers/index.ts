@@ -21,4 +21,4 @@ export {
   type CustomerExport,
   type CustomerExportLine,
 } from './service/export-rows.js';
-export { customerOrderContext, type CustomerOrderContext } from './store/order-context.js';
+export { customerOrderContextSql, type CustomerOrderContext } from './store/order-context.js';

@@ -13,23 +13,23 @@ import {
 import { Id, NoQuery } from '../../../../common/schemas/primitives.js';
 import { UnitList } from '../../../../common/schemas/units.js';
 import { actorOf, metaOf, type App } from '../../../http/context.js';
-import { idempotentCreate } from '../../../http/idempotency.js';
+import { idempotencyOf } from '../../../http/idempotency.js';
 import { writeTransaction } from '../../../http/transaction.js';
 import { langFrom } from '../../../platform/lang.js';
 import { authorize } from '../../auth/index.js';
 import { actOnOrder } from '../service/act-on-order.js';
 import { bulkReassign } from '../service/bulk-reassign.js';
-import { createOrder, numberDay } from '../service/create-order.js';
 import { dispatchUnits } from '../service/dispatch-units.js';
 import { explainOrderSla } from '../service/explain-sla.js';
 import { getOrderDetail, listOrders } from '../service/order-view.js';
-import { ensureNumberSequence } from '../store/numbering.js';
+import { OrderIntakeQueue } from '../service/intake-queue.js';
 
 const Params = z.strictObject({ id: Id });
 const tags = ['orders'];
 
 export function orderRoutes(app: App): void {
   const db = () => app.deps.database.db;
+  const intake = new OrderIntakeQueue(db);
 
   app.post(
     '/api/orders',
@@ -44,11 +44,13 @@ export function orderRoutes(app: App): void {
     async (request, reply) => {
       const actor = actorOf(request);
       authorize(actor, 'order.create');
-      const now = new Date();
-      await ensureNumberSequence(db(), numberDay(now));
-      const { body } = await idempotentCreate(db(), request, actor.userId, (tx) =>
-        createOrder({ tx, actor, meta: metaOf(request), now }, request.body),
-      );
+      const { body } = await intake.submit({
+        actor,
+        meta: metaOf(request),
+        now: new Date(),
+        input: request.body,
+        idempotency: idempotencyOf(request),
+      });
       return reply.status(201).send(body);
     },
   );

@@ -10,13 +10,14 @@ import type { SlaStep } from '../../../../common/orders/sla.js';
 import { resolveType } from '../../../../common/orders/taxonomy.js';
 import type { OrderFlag, OrderState } from '../../../../common/orders/states.js';
 import type { CreateOrderInput, OrderDetail } from '../../../../common/schemas/orders.js';
-import { serviceAreaPrefix } from '../../../platform/actor.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.js';
+import { serviceAreaPrefix, type Actor, type RequestMeta } from '../../../platform/actor.js';
 import { AppError } from '../../../platform/app-error.js';
 import { newId } from '../../../platform/ids.js';
 import { authorize } from '../../auth/index.js';
 import {
   addressTokens,
-  customerOrderContext,
   nameTokens,
   searchVectorText,
   type CustomerOrderContext,
@@ -24,15 +25,22 @@ import {
 import { OrdersError } from '../errors.js';
 import { allowedActions } from '../machine.js';
 import { presentDetail, typeNameOf } from '../presenters.js';
-import { repeatCounts, unitById, type UnitRef } from '../store/context.js';
-import { applicableRules } from '../store/rules.js';
+import type { UnitRef } from '../store/context.js';
+import { readIntake, type IntakeAnswer } from '../store/intake.js';
 import type { OrderRow } from '../store/read.js';
-import { insertOrderGraph, type EventInsert, type OrderInsert } from '../store/write.js';
+import {
+  insertOrderGraphs,
+  type EventInsert,
+  type OrderGraph,
+  type OrderInsert,
+} from '../store/write.js';
 import { workingCalendarFor } from './calendar.js';
+import type { WorkingCalendar } from '../../calendar/index.js';
 import { applyDirectives, orderSla } from './clocks.js';
 import { machineActor, machineOrder, seesPii, type OrderCtx } from './context.js';
 import { stepLimits, type UnitSlaRule } from './sla-policy.js';
 import { currentTaxonomy } from './taxonomy.js';
+import type { TaxonomyRow } from '../store/taxonomy.js';
 import type { SlaClause } from '../../../../common/orders/sla.js';
 
 /** The China date of an instant as YYYYMMDD: the prefix of the order number. */
@@ -40,10 +48,9 @@ export function numberDay(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
-async function checkedUnit(ctx: OrderCtx, id: string, field: string): Promise<UnitRef> {
-  const unit = await unitById(ctx.tx, id);
+function checkedUnit(actor: Actor, unit: UnitRef | null, field: string): UnitRef {
   if (!unit) throw new OrdersError('UNIT_NOT_FOUND', { field });
-  if (!unit.path.startsWith(serviceAreaPrefix(ctx.actor)))
+  if (!unit.path.startsWith(serviceAreaPrefix(actor)))
     throw new OrdersError('OUT_OF_SCOPE', { field });
   if (!unit.active) throw new OrdersError('UNIT_INACTIVE', { field });
   return unit;
@@ -66,10 +73,98 @@ function searchText(o: {
   ]);
 }
 
+/** One order to accept: who asks, from where, when, what, and the request's Idempotency-Key. */
+export interface OrderRequest {
+  actor: Actor;
+  meta: RequestMeta;
+  now: Date;
+  input: CreateOrderInput;
+  idempotency: { key: string; hash: string } | null;
+}
+
+export type OrderOutcome =
+  { ok: true; replayed: boolean; body: OrderDetail } | { ok: false; error: unknown };
+
+/** Accepts one order in the caller's transaction; the day's number sequence must exist. */
 export async function createOrder(ctx: OrderCtx, input: CreateOrderInput): Promise<OrderDetail> {
-  const { actor, tx, now } = ctx;
+  const [outcome] = await acceptOrders(ctx.tx, [
+    { actor: ctx.actor, meta: ctx.meta, now: ctx.now, input, idempotency: null },
+  ]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.body;
+}
+
+/**
+ * Accepts orders together: everything they need from the database in one read, and all of them
+ * written in one statement (no transaction is needed: the
+ * statement is atomic). An order that fails its checks gets its own error and does not stop the
+ * others. A request whose Idempotency-Key was answered before gets that answer again. The number
+ * sequences of the requests' days must exist (ensureNumberSequence).
+ */
+export async function acceptOrders(
+  tx: Kysely<DB>,
+  requests: OrderRequest[],
+): Promise<OrderOutcome[]> {
+  const outcomes: (OrderOutcome | null)[] = requests.map(() => null);
+  const fail = (i: number, error: unknown) => (outcomes[i] = { ok: false, error });
+  const answers = await readIntake(
+    tx,
+    requests.map((r) => ({
+      idempotency: r.idempotency ? { actorId: r.actor.userId, key: r.idempotency.key } : null,
+      customerId: r.input.customerId ?? null,
+      scopePrefix: serviceAreaPrefix(r.actor),
+      locationUnitId: r.input.customerId ? null : (r.input.locationUnitId ?? null),
+      dispatchTo: r.input.dispatchTo ?? null,
+      typeCode: r.input.typeCode,
+      subtypeCode: r.input.subtypeCode,
+      phone: r.input.callerPhone !== undefined ? normalizePhone(r.input.callerPhone) : null,
+      at: r.now,
+      complaintSubtype: r.input.typeCode === 'complaint' ? (r.input.subtypeCode ?? '') : null,
+      day: numberDay(r.now),
+    })),
+  );
+  const cal = await workingCalendarFor(tx);
+  const graphs: { i: number; graph: OrderGraph }[] = [];
+  for (const [i, r] of requests.entries()) {
+    const a = answers[i]!;
+    try {
+      if (a.seen && r.idempotency) {
+        if (a.seen.request_hash !== r.idempotency.hash)
+          throw new AppError('IDEMPOTENCY_KEY_REUSED');
+        outcomes[i] = { ok: true, replayed: true, body: a.seen.response as OrderDetail };
+        continue;
+      }
+      const taxonomy = await currentTaxonomy(tx, r.now.getTime());
+      const planned = planOrder(r, { taxonomy, cal, customer: a.customer, intake: a });
+      graphs.push({ i, graph: planned.graph });
+      outcomes[i] = { ok: true, replayed: false, body: planned.body };
+    } catch (e) {
+      fail(i, e);
+    }
+  }
+  await insertOrderGraphs(
+    tx,
+    graphs.map((g) => g.graph),
+  );
+  return outcomes.map((o) => o!);
+}
+
+/** Everything an order is decided from, read beforehand. */
+interface OrderFacts {
+  taxonomy: TaxonomyRow;
+  cal: WorkingCalendar;
+  customer: CustomerOrderContext | null;
+  intake: IntakeAnswer;
+}
+
+/**
+ * Decides an order without touching the database: its type and fields, customer, place, unit,
+ * flags and clocks, and the rows to write with it.
+ */
+function planOrder(r: OrderRequest, facts: OrderFacts): { graph: OrderGraph; body: OrderDetail } {
+  const { actor, now, input } = r;
+  const { taxonomy, cal, intake } = facts;
   authorize(actor, 'order.create');
-  const taxonomy = await currentTaxonomy(tx, now.getTime());
   const type = resolveType(taxonomy.tree, input.typeCode, input.subtypeCode);
   if (!type)
     throw new OrdersError('ORDER_TYPE_UNKNOWN', {
@@ -77,11 +172,9 @@ export async function createOrder(ctx: OrderCtx, input: CreateOrderInput): Promi
       subtypeCode: input.subtypeCode,
     });
 
-  let customer: CustomerOrderContext | null = null;
-  if (input.customerId) {
-    customer = await customerOrderContext(tx, input.customerId, serviceAreaPrefix(actor));
-    if (!customer) throw new OrdersError('CUSTOMER_NOT_FOUND', { field: 'customerId' });
-  }
+  const customer = facts.customer;
+  if (input.customerId && !customer)
+    throw new OrdersError('CUSTOMER_NOT_FOUND', { field: 'customerId' });
   const fields = { ...input.fields };
   // The place decides the repair clocks: the customer's transformer knows its area class.
   if (fields.areaClass === undefined && customer?.area_class) {
@@ -109,7 +202,13 @@ export async function createOrder(ctx: OrderCtx, input: CreateOrderInput): Promi
 
   // Where the matter is: the customer's transformer's unit, else the customer's unit, else the
   // unit the agent named; without any of them the order stays at the accepting center.
-  let place: { id: string; path: string; provinceId: string | null; name: string } | null = null;
+  let place: {
+    id: string;
+    path: string;
+    provinceId: string | null;
+    name: string;
+    active: boolean;
+  } | null = null;
   if (customer) {
     place =
       customer.transformer_unit_id && customer.transformer_unit_path
@@ -117,17 +216,19 @@ export async function createOrder(ctx: OrderCtx, input: CreateOrderInput): Promi
             id: customer.transformer_unit_id,
             path: customer.transformer_unit_path,
             provinceId: customer.province_id,
-            name: '',
+            name: customer.transformer_unit_name ?? '',
+            active: customer.transformer_unit_active ?? false,
           }
         : {
             id: customer.org_id,
             path: customer.unit_path,
             provinceId: customer.province_id,
-            name: '',
+            name: customer.org_name,
+            active: customer.org_active,
           };
   } else if (input.locationUnitId) {
-    const u = await checkedUnit(ctx, input.locationUnitId, 'locationUnitId');
-    place = { id: u.id, path: u.path, provinceId: u.province_id, name: u.name };
+    const u = checkedUnit(actor, intake.location, 'locationUnitId');
+    place = { id: u.id, path: u.path, provinceId: u.province_id, name: u.name, active: u.active };
   }
   const provinceId = place?.provinceId ?? actor.provinceId;
   if (!provinceId) {
@@ -139,18 +240,11 @@ export async function createOrder(ctx: OrderCtx, input: CreateOrderInput): Promi
     ]);
   }
 
-  const rules = place
-    ? await applicableRules(tx, {
-        placePath: place.path,
-        typeCode: input.typeCode,
-        subtypeCode: input.subtypeCode,
-        feederId: customer?.feeder_id ?? null,
-      })
-    : { route: null, sla: null };
+  const rules = place ? intake.rules : { route: null, sla: null };
 
   let target: { id: string; path: string; name: string } | null = null;
   if (input.dispatchTo) {
-    const u = await checkedUnit(ctx, input.dispatchTo, 'dispatchTo');
+    const u = checkedUnit(actor, intake.dispatch, 'dispatchTo');
     target = { id: u.id, path: u.path, name: u.name };
   } else if (input.autoDispatch) {
     if (rules.route) {
@@ -159,19 +253,13 @@ export async function createOrder(ctx: OrderCtx, input: CreateOrderInput): Promi
         path: rules.route.target_path,
         name: rules.route.target_name,
       };
-    } else if (place) {
-      const u = await unitById(tx, place.id);
-      if (u?.active) target = { id: u.id, path: u.path, name: u.name };
+    } else if (place?.active) {
+      target = { id: place.id, path: place.path, name: place.name };
     }
     if (!target) throw new OrdersError('ORDER_NO_UNIT');
   }
 
-  const repeats = await repeatCounts(tx, {
-    customerId: customer?.id ?? null,
-    phone,
-    at: now,
-    complaintSubtype: input.typeCode === 'complaint' ? (input.subtypeCode ?? '') : null,
-  });
+  const repeats = intake.repeats;
   const flags = new Set<OrderFlag>();
   if (customer?.important || customer?.vip) flags.add('important_customer');
   if (customer?.sensitive) flags.add('sensitive_customer');
@@ -189,7 +277,6 @@ export async function createOrder(ctx: OrderCtx, input: CreateOrderInput): Promi
   if (input.typeCode === 'complaint' && (customer?.sensitive || customer?.important))
     flags.add('escalated');
 
-  const cal = await workingCalendarFor(tx);
   const unitRule: UnitSlaRule | null = rules.sla
     ? {
         id: rules.sla.id,
@@ -226,10 +313,11 @@ export async function createOrder(ctx: OrderCtx, input: CreateOrderInput): Promi
   const state: OrderState = dispatched ? 'dispatched' : 'accepted';
 
   const id = newId();
-  const day = numberDay(now);
+  const number = intake.number!;
   const unitPath = target?.path ?? actor.unitPath;
-  const order: OrderInsert = {
+  const order: OrderInsert & { number: string } = {
     id,
+    number,
     taxonomy_version: taxonomy.version,
     type_code: input.typeCode,
     subtype_code: input.subtypeCode,
@@ -310,8 +398,7 @@ export async function createOrder(ctx: OrderCtx, input: CreateOrderInput): Promi
       }),
     );
   }
-  const number = await insertOrderGraph(tx, {
-    day,
+  const graph: OrderGraph = {
     order,
     events,
     clocks: changes.clocks,
@@ -327,6 +414,7 @@ export async function createOrder(ctx: OrderCtx, input: CreateOrderInput): Promi
         version: 1,
         at: now.toISOString(),
         unitPath,
+        number,
       },
     },
     audit: {
@@ -342,17 +430,18 @@ export async function createOrder(ctx: OrderCtx, input: CreateOrderInput): Promi
         state,
         assignedUnitId: target?.id ?? null,
         flags: [...flags],
+        number,
       },
-      ip: ctx.meta.ip,
-      request_id: ctx.meta.requestId,
+      ip: r.meta.ip,
+      request_id: r.meta.requestId,
       org_id: order.org_id,
       province_id: provinceId,
     },
-  });
+    idempotency: null,
+  };
 
   const row: OrderRow = {
     ...order,
-    number,
     suspended_from: null,
     master_id: null,
     urge_count: 0,
@@ -371,7 +460,7 @@ export async function createOrder(ctx: OrderCtx, input: CreateOrderInput): Promi
     created_at: now,
     updated_at: now,
   };
-  return presentDetail({
+  const detail = presentDetail({
     order: row,
     names: {
       accepted_unit_name: actor.unitName,
@@ -392,4 +481,13 @@ export async function createOrder(ctx: OrderCtx, input: CreateOrderInput): Promi
     attachments: [],
     allowedActions: allowedActions(machineOrder(row, false), machineActor(actor, row)),
   });
+  if (r.idempotency) {
+    graph.idempotency = {
+      actorId: actor.userId,
+      key: r.idempotency.key,
+      hash: r.idempotency.hash,
+      response: detail,
+    };
+  }
+  return { graph, body: detail };
 }

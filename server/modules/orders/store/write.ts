@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import { PREPARE } from '../../../db/prepared-pool.js';
 import type { DB } from '../../../db/schema.js';
 import type { Clock, PlannedTimer } from '../service/clocks.js';
-import { nextNumberSql } from './numbering.js';
 
 /** An order's row as the services write it (ids, state, people, place, flags, SLA summary). */
 export interface OrderInsert {
@@ -94,46 +94,77 @@ const timerRecord = (orderId: string, t: PlannedTimer) => ({
   due_at: t.at.toISOString(),
 });
 
+/** A new order with everything written with it. */
+export interface OrderGraph {
+  order: OrderInsert & { number: string };
+  events: EventInsert[];
+  clocks: Clock[];
+  timers: PlannedTimer[];
+  outbox: { topic: string; payload: Record<string, unknown> };
+  audit: AuditInsert;
+  /** The stored answer to the request's Idempotency-Key, if it had one. */
+  idempotency: { actorId: string; key: string; hash: string; response: unknown } | null;
+}
+
 /**
- * Writes a new order with its events, clocks, timers, outbox row and audit row in one statement
- * (one round trip: creating orders is the hottest write of the center). The number is drawn from
- * the day's sequence inside the statement. Returns the number.
+ * Writes new orders with their events, clocks, timers, outbox rows, audit rows and idempotency
+ * answers in one statement: one round trip for any number of orders (accepting orders is the
+ * hottest write of the center), and atomic on its own, so nothing in it is half-written.
  */
-export async function insertOrderGraph(
-  tx: Kysely<DB>,
-  g: {
-    day: string;
-    order: OrderInsert;
-    events: EventInsert[];
-    clocks: Clock[];
-    timers: PlannedTimer[];
-    outbox: { topic: string; payload: Record<string, unknown> };
-    audit: AuditInsert;
-  },
-): Promise<string> {
-  const o = g.order;
-  const r = await sql<{ number: string }>`
+export async function insertOrderGraphs(tx: Kysely<DB>, graphs: OrderGraph[]): Promise<void> {
+  if (graphs.length === 0) return;
+  const orders = graphs.map((g) => g.order);
+  const events = graphs.flatMap((g) => g.events);
+  const clocks = graphs.flatMap((g) => g.clocks.map((c) => clockRecord(g.order.id, c)));
+  const timers = graphs.flatMap((g) => g.timers.map((t) => timerRecord(g.order.id, t)));
+  const outbox = graphs.map((g) => ({
+    topic: g.outbox.topic,
+    payload: g.outbox.payload,
+    org_id: g.order.org_id,
+    province_id: g.order.province_id,
+  }));
+  const audit = graphs.map((g) => g.audit);
+  const keys = graphs.flatMap((g) =>
+    g.idempotency
+      ? [
+          {
+            actor_id: g.idempotency.actorId,
+            key: g.idempotency.key,
+            request_hash: g.idempotency.hash,
+            response: g.idempotency.response,
+          },
+        ]
+      : [],
+  );
+  await sql`${sql.raw(PREPARE)}
     WITH o AS (
       INSERT INTO orders (id, number, taxonomy_version, type_code, subtype_code, channel, state,
         title, description, fields, customer_id, caller_name, caller_phone, address, area_class,
-        urgency, grade, callback_required, transformer_id, place_unit_id, sla_limits, accepted_at, accepted_by,
-        accepted_unit_id, owner_id, assigned_unit_id, unit_path, flags, repeat_24h, repeat_7d,
-        sla_status, due_at, dispatched_at, search_vec, org_id, province_id)
-      VALUES (${o.id}, ${nextNumberSql(g.day)}, ${o.taxonomy_version}, ${o.type_code},
-        ${o.subtype_code}, ${o.channel}, ${o.state}, ${o.title}, ${o.description},
-        ${json(o.fields)}::jsonb, ${o.customer_id}, ${o.caller_name}, ${o.caller_phone},
-        ${o.address}, ${o.area_class}, ${o.urgency}, ${o.grade}, ${o.callback_required},
-        ${o.transformer_id}, ${o.place_unit_id}, ${json(o.sla_limits)}::jsonb, ${o.accepted_at}, ${o.accepted_by}, ${o.accepted_unit_id},
-        ${o.owner_id}, ${o.assigned_unit_id}, ${o.unit_path}, ${o.flags}::text[], ${o.repeat_24h},
-        ${o.repeat_7d}, ${o.sla_status}, ${o.due_at}, ${o.dispatched_at},
-        ${o.search_vec}::tsvector, ${o.org_id}, ${o.province_id})
-      RETURNING id, number
+        urgency, grade, callback_required, transformer_id, place_unit_id, sla_limits,
+        accepted_at, accepted_by, accepted_unit_id, owner_id, assigned_unit_id, unit_path, flags,
+        repeat_24h, repeat_7d, sla_status, due_at, dispatched_at, search_vec, org_id, province_id)
+      SELECT x.id, x.number, x.taxonomy_version, x.type_code, x.subtype_code, x.channel, x.state,
+             x.title, x.description, x.fields, x.customer_id, x.caller_name, x.caller_phone,
+             x.address, x.area_class, x.urgency, x.grade, x.callback_required, x.transformer_id,
+             x.place_unit_id, x.sla_limits, x.accepted_at, x.accepted_by, x.accepted_unit_id,
+             x.owner_id, x.assigned_unit_id, x.unit_path, x.flags, x.repeat_24h, x.repeat_7d,
+             x.sla_status, x.due_at, x.dispatched_at, x.search_vec::tsvector, x.org_id,
+             x.province_id
+        FROM jsonb_to_recordset(${json(orders)}::jsonb) AS x(id uuid, number text,
+             taxonomy_version int, type_code text, subtype_code text, channel text, state text,
+             title text, description text, fields jsonb, customer_id uuid, caller_name text,
+             caller_phone text, address text, area_class text, urgency text, grade text,
+             callback_required boolean, transformer_id uuid, place_unit_id uuid,
+             sla_limits jsonb, accepted_at timestamptz, accepted_by uuid, accepted_unit_id uuid,
+             owner_id uuid, assigned_unit_id uuid, unit_path text, flags text[],
+             repeat_24h int, repeat_7d int, sla_status text, due_at timestamptz,
+             dispatched_at timestamptz, search_vec text, org_id uuid, province_id uuid)
     ), e AS (
       INSERT INTO order_events (id, order_id, at, action, from_state, to_state, actor_id,
         actor_name, unit_id, visible_to_customer, body, data)
       SELECT x.id, x.order_id, x.at, x.action, x.from_state, x.to_state, x.actor_id, x.actor_name,
              x.unit_id, x.visible_to_customer, x.body, x.data
-        FROM jsonb_to_recordset(${json(g.events)}::jsonb) AS x(id uuid, order_id uuid,
+        FROM jsonb_to_recordset(${json(events)}::jsonb) AS x(id uuid, order_id uuid,
              at timestamptz, action text, from_state text, to_state text, actor_id uuid,
              actor_name text, unit_id uuid, visible_to_customer boolean, body text, data jsonb)
     ), c AS (
@@ -141,30 +172,33 @@ export async function insertOrderGraph(
         stopped_at, pauses, status, epoch)
       SELECT x.order_id, x.step, x.limit_spec, x.rule, x.started_at, x.due_at, x.stopped_at,
              x.pauses, x.status, x.epoch
-        FROM jsonb_to_recordset(${json(g.clocks.map((c) => clockRecord(o.id, c)))}::jsonb)
+        FROM jsonb_to_recordset(${json(clocks)}::jsonb)
           AS x(order_id uuid, step text, limit_spec jsonb, rule jsonb, started_at timestamptz,
                due_at timestamptz, stopped_at timestamptz, pauses jsonb, status text, epoch int)
     ), t AS (
       INSERT INTO sla_timers (order_id, step, epoch, kind, due_at)
       SELECT x.order_id, x.step, x.epoch, x.kind, x.due_at
-        FROM jsonb_to_recordset(${json(g.timers.map((t) => timerRecord(o.id, t)))}::jsonb)
+        FROM jsonb_to_recordset(${json(timers)}::jsonb)
           AS x(order_id uuid, step text, epoch int, kind text, due_at timestamptz)
     ), ob AS (
       INSERT INTO outbox (topic, payload, org_id, province_id)
-      SELECT ${g.outbox.topic}, ${json(g.outbox.payload)}::jsonb || jsonb_build_object('number', o.number),
-             ${o.org_id}, ${o.province_id}
-        FROM o
+      SELECT x.topic, x.payload, x.org_id, x.province_id
+        FROM jsonb_to_recordset(${json(outbox)}::jsonb)
+          AS x(topic text, payload jsonb, org_id uuid, province_id uuid)
     ), a AS (
       INSERT INTO audit_log (id, actor_id, actor_name, action, entity_type, entity_id, after, ip,
         request_id, org_id, province_id)
-      SELECT ${g.audit.id}, ${g.audit.actor_id}, ${g.audit.actor_name}, ${g.audit.action},
-             ${g.audit.entity_type}, ${g.audit.entity_id},
-             ${json(g.audit.after)}::jsonb || jsonb_build_object('number', o.number),
-             ${g.audit.ip}, ${g.audit.request_id}, ${g.audit.org_id}, ${g.audit.province_id}
-        FROM o
+      SELECT x.id, x.actor_id, x.actor_name, x.action, x.entity_type, x.entity_id, x.after,
+             x.ip, x.request_id, x.org_id, x.province_id
+        FROM jsonb_to_recordset(${json(audit)}::jsonb)
+          AS x(id uuid, actor_id uuid, actor_name text, action text, entity_type text,
+               entity_id text, after jsonb, ip text, request_id text, org_id uuid,
+               province_id uuid)
     )
-    SELECT number FROM o`.execute(tx);
-  return r.rows[0]!.number;
+    INSERT INTO idempotency_keys (actor_id, key, request_hash, status, response)
+    SELECT x.actor_id, x.key, x.request_hash, 201, x.response
+      FROM jsonb_to_recordset(${json(keys)}::jsonb)
+        AS x(actor_id uuid, key text, request_hash text, response jsonb)`.execute(tx);
 }
 
 /** Writes changed clocks and replaces the timers of the re-planned steps. */
