@@ -2,7 +2,14 @@
  * The catalogue of stable error codes, their HTTP status and their messages in zh-CN and en.
  * Shared with the web so that the UI can show the same words the API sends.
  */
+import { NOTIFY_ERRORS } from './errors-notify.js';
+import { OUTAGES_ERRORS } from './errors-outages.js';
+import { REPAIR_ERRORS } from './errors-repair.js';
+
 export const ERROR_CATALOGUE = {
+  ...NOTIFY_ERRORS,
+  ...OUTAGES_ERRORS,
+  ...REPAIR_ERRORS,
   VALIDATION_FAILED: {
     status: 400,
     zh: '请求内容不符合要求，请检查标出的字段后重试。',

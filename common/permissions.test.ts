@@ -22,6 +22,8 @@ const CENTER = [
   'calendar.view',
 ] as const;
 const HANDLER = ['order.view', 'order.handle', 'calendar.view'] as const;
+/** Publishing outages and sending crews: dispatchers and leads. */
+const DISPATCH = ['outage.view', 'outage.manage', 'repair.view', 'repair.dispatch'] as const;
 
 describe('permission matrix', () => {
   it('gives every role the dashboard and the profile', () => {
@@ -46,10 +48,32 @@ describe('permission matrix', () => {
   });
 
   it.each([
-    ['agent', [...BASE, ...SEE, 'customer.reveal', ...CENTER]],
-    ['repair_crew', [...BASE, ...SEE, 'customer.pii', ...HANDLER]],
-    ['shift_lead', [...LEAD, 'customer.reveal', 'customer.manage', ...CENTER, 'order.supervise']],
-    ['team_lead', [...LEAD, 'customer.reveal', 'customer.manage', ...CENTER, 'order.supervise']],
+    ['agent', [...BASE, ...SEE, 'customer.reveal', ...CENTER, 'outage.view']],
+    ['repair_crew', [...BASE, ...SEE, 'customer.pii', ...HANDLER, 'outage.view', 'repair.work']],
+    [
+      'shift_lead',
+      [
+        ...LEAD,
+        'customer.reveal',
+        'customer.manage',
+        ...CENTER,
+        'order.supervise',
+        ...DISPATCH,
+        'notify.view',
+      ],
+    ],
+    [
+      'team_lead',
+      [
+        ...LEAD,
+        'customer.reveal',
+        'customer.manage',
+        ...CENTER,
+        'order.supervise',
+        ...DISPATCH,
+        'notify.view',
+      ],
+    ],
     [
       'center_manager',
       [
@@ -60,10 +84,28 @@ describe('permission matrix', () => {
         'order.view',
         'order.supervise',
         'calendar.view',
+        'outage.view',
+        'repair.view',
+        'notify.view',
       ],
     ],
-    ['dispatcher', [...BASE, ...SEE, 'org.view', 'customer.pii', ...HANDLER, 'order.dispatch']],
-    ['quality_inspector', [...BASE, ...SEE, 'user.view', 'order.view', 'calendar.view']],
+    [
+      'dispatcher',
+      [
+        ...BASE,
+        ...SEE,
+        'org.view',
+        'customer.pii',
+        ...HANDLER,
+        'order.dispatch',
+        ...DISPATCH,
+        'repair.manage',
+      ],
+    ],
+    [
+      'quality_inspector',
+      [...BASE, ...SEE, 'user.view', 'order.view', 'calendar.view', 'outage.view'],
+    ],
     ['trainer', [...BASE, 'user.view', 'calendar.view']],
     // The administrator configures; accepting, handling and supervising orders is not theirs.
     [
@@ -77,6 +119,9 @@ describe('permission matrix', () => {
             'order.handle',
             'order.review',
             'order.supervise',
+            'outage.manage',
+            'repair.dispatch',
+            'repair.work',
           ].includes(p),
       ),
     ],
@@ -95,6 +140,8 @@ describe('permission matrix', () => {
       'order.view',
       'order.handle',
       'calendar.view',
+      'outage.view',
+      'repair.work',
     ]);
     expect(permissionsOf([])).toEqual([]);
   });
@@ -110,6 +157,7 @@ describe('permission matrix', () => {
     expect(menuFor(permissionsOf(['agent'])).map((m) => m.key)).toEqual([
       'dashboard',
       'orders',
+      'outages',
       'customers',
       'network',
       'segments',
@@ -123,18 +171,24 @@ describe('permission matrix', () => {
       'profile',
     ]);
     expect(menuFor(permissionsOf(['admin'])).map((m) => m.key)).toEqual(
-      MENU.map((m) => m.key).filter((k) => k !== 'ordersAtRisk'),
+      MENU.map((m) => m.key).filter(
+        (k) => !['ordersAtRisk', 'repairBoard', 'crewView'].includes(k),
+      ),
     );
     expect(menuFor(permissionsOf(['shift_lead'])).map((m) => m.key)).toContain('ordersAtRisk');
     expect(menuFor(permissionsOf(['dispatcher'])).map((m) => m.key)).toEqual([
       'dashboard',
       'orders',
+      'outages',
+      'repairBoard',
       'customers',
       'network',
       'segments',
       'calendar',
+      'crews',
       'org',
       'profile',
     ]);
+    expect(menuFor(permissionsOf(['repair_crew'])).map((m) => m.key)).toContain('crewView');
   });
 });

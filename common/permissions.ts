@@ -55,6 +55,14 @@ export const PERMISSIONS = [
   'order.manage',
   'calendar.view',
   'calendar.manage',
+  'outage.view',
+  'outage.manage',
+  'repair.view',
+  'repair.dispatch',
+  'repair.work',
+  'repair.manage',
+  'notify.view',
+  'notify.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +85,19 @@ const CENTER_ORDERS: Permission[] = [
 ];
 const LEAD_ORDERS: Permission[] = [...CENTER_ORDERS, 'order.supervise'];
 const HANDLER_ORDERS: Permission[] = ['order.view', 'order.handle', 'calendar.view'];
+/**
+ * Outages and repair (rules.md §3, §5). Everyone who answers or handles customers sees outages;
+ * dispatchers and leads publish them, confirm predicted ones and file major service events;
+ * dispatchers send crews, crews work their orders on site; admins keep the crew register with
+ * the dispatchers. Notification templates are the administrator's; leads read the delivery log.
+ */
+const SEE_OUTAGES: Permission[] = ['outage.view'];
+const DISPATCH_REPAIR: Permission[] = [
+  'outage.view',
+  'outage.manage',
+  'repair.view',
+  'repair.dispatch',
+];
 
 /**
  * Which permissions each role grants. A user with several roles has the union.
@@ -86,9 +107,23 @@ const HANDLER_ORDERS: Permission[] = ['order.view', 'order.handle', 'calendar.vi
  * masked data only; trainers do not see customers at all.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  agent: [...EVERYONE, ...CUSTOMERS, 'customer.reveal', ...CENTER_ORDERS],
-  shift_lead: [...LEADS, 'customer.reveal', 'customer.manage', ...LEAD_ORDERS],
-  team_lead: [...LEADS, 'customer.reveal', 'customer.manage', ...LEAD_ORDERS],
+  agent: [...EVERYONE, ...CUSTOMERS, 'customer.reveal', ...CENTER_ORDERS, ...SEE_OUTAGES],
+  shift_lead: [
+    ...LEADS,
+    'customer.reveal',
+    'customer.manage',
+    ...LEAD_ORDERS,
+    ...DISPATCH_REPAIR,
+    'notify.view',
+  ],
+  team_lead: [
+    ...LEADS,
+    'customer.reveal',
+    'customer.manage',
+    ...LEAD_ORDERS,
+    ...DISPATCH_REPAIR,
+    'notify.view',
+  ],
   center_manager: [
     ...LEADS,
     'audit.view',
@@ -97,6 +132,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'order.view',
     'order.supervise',
     'calendar.view',
+    'outage.view',
+    'repair.view',
+    'notify.view',
   ],
   dispatcher: [
     ...EVERYONE,
@@ -105,8 +143,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customer.pii',
     ...HANDLER_ORDERS,
     'order.dispatch',
+    ...DISPATCH_REPAIR,
+    'repair.manage',
   ],
-  repair_crew: [...EVERYONE, ...CUSTOMERS, 'customer.pii', ...HANDLER_ORDERS],
+  repair_crew: [
+    ...EVERYONE,
+    ...CUSTOMERS,
+    'customer.pii',
+    ...HANDLER_ORDERS,
+    ...SEE_OUTAGES,
+    'repair.work',
+  ],
   back_office: [
     ...EVERYONE,
     ...CUSTOMERS,
@@ -114,6 +161,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customer.reveal',
     'customer.manage',
     ...HANDLER_ORDERS,
+    ...SEE_OUTAGES,
   ],
   quality_inspector: [
     ...EVERYONE,
@@ -122,6 +170,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'user.view',
     'order.view',
     'calendar.view',
+    'outage.view',
   ],
   trainer: [...EVERYONE, 'user.view', 'calendar.view'],
   admin: [
@@ -139,6 +188,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'order.manage',
     'calendar.view',
     'calendar.manage',
+    'outage.view',
+    'repair.view',
+    'repair.manage',
+    'notify.view',
+    'notify.manage',
   ],
 };
 
@@ -187,12 +241,18 @@ export const MENU = [
   { key: 'dashboard', path: '/', permission: 'dashboard.view' },
   { key: 'orders', path: '/orders', permission: 'order.view' },
   { key: 'ordersAtRisk', path: '/orders/at-risk', permission: 'order.supervise' },
+  { key: 'outages', path: '/outages', permission: 'outage.view' },
+  { key: 'repairBoard', path: '/repair/board', permission: 'repair.dispatch' },
+  { key: 'crewView', path: '/crew', permission: 'repair.work' },
   { key: 'customers', path: '/customers', permission: 'customer.view' },
   { key: 'network', path: '/network', permission: 'grid.view' },
   { key: 'segments', path: '/segments', permission: 'customer.view' },
   { key: 'imports', path: '/imports', permission: 'customer.import' },
   { key: 'orderSettings', path: '/admin/order-settings', permission: 'order.manage' },
   { key: 'calendar', path: '/admin/calendar', permission: 'calendar.view' },
+  { key: 'crews', path: '/admin/crews', permission: 'repair.manage' },
+  { key: 'notifyTemplates', path: '/admin/notify/templates', permission: 'notify.manage' },
+  { key: 'notifyLog', path: '/admin/notify/log', permission: 'notify.view' },
   { key: 'org', path: '/admin/units', permission: 'org.view' },
   { key: 'users', path: '/admin/users', permission: 'user.view' },
   { key: 'tokens', path: '/admin/tokens', permission: 'token.manage' },

@@ -1,3 +1,6 @@
+import type { NotifyTables } from './schema-notify.js';
+import type { OutagesTables } from './schema-outages.js';
+import type { RepairTables } from './schema-repair.js';
 import type { ColumnType, Generated } from 'kysely';
 
 /** A timestamptz column: read as Date, written as Date or an SQL expression. */
@@ -430,7 +433,7 @@ export interface OrderSavedViewsTable {
   created_at: Timestamp;
 }
 
-export interface DB {
+export interface DB extends NotifyTables, OutagesTables, RepairTables {
   calendar_years: CalendarYearsTable;
   org_units: OrgUnitsTable;
   users: UsersTable;

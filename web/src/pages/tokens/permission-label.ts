@@ -28,6 +28,14 @@ const KEYS: Record<Permission, MessageKey> = {
   'order.review': 'perm.order.review',
   'order.supervise': 'perm.order.supervise',
   'order.manage': 'perm.order.manage',
+  'outage.view': 'perm.outage.view',
+  'outage.manage': 'perm.outage.manage',
+  'repair.view': 'perm.repair.view',
+  'repair.dispatch': 'perm.repair.dispatch',
+  'repair.work': 'perm.repair.work',
+  'repair.manage': 'perm.repair.manage',
+  'notify.view': 'perm.notify.view',
+  'notify.manage': 'perm.notify.manage',
 };
 
 export function permissionLabel(p: Permission, t: Translate): string {

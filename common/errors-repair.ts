@@ -1,0 +1,5 @@
+/** Error codes of the `repair` module; merged into ERROR_CATALOGUE (common/errors.ts). */
+export const REPAIR_ERRORS = {} as const satisfies Record<
+  string,
+  { status: number; zh: string; en: string }
+>;
