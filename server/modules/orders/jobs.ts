@@ -3,9 +3,10 @@ import type { Database } from '../../db/database.js';
 import { fireDueTimers } from './service/fire-timers.js';
 
 /**
- * Runs the SLA timers: every second, and at once again while a full batch comes back (a backlog
- * after a restart or a storm drains at full speed). Returns a stop function that waits for the
- * batch in hand.
+ * Runs the SLA timers: every second, and at once again while a batch fires something (a backlog
+ * after a restart or a storm drains at full speed; a batch may fire fewer than `batch` timers
+ * while more are due, when another process took part of its walk). Returns a stop function that
+ * waits for the batch in hand.
  */
 export function startSlaTimers(opts: {
   database: Database;
@@ -21,8 +22,8 @@ export function startSlaTimers(opts: {
   const tick = () => {
     running = (async () => {
       try {
-        while (!stopped && (await fireDueTimers(opts.database.db, new Date(), batch)) === batch) {
-          // a full batch: more are waiting
+        while (!stopped && (await fireDueTimers(opts.database.db, new Date(), batch)) > 0) {
+          // some fired: more may be waiting
         }
       } catch (err) {
         opts.log.error({ err }, 'SLA timers failed; retrying');
