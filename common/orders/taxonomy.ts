@@ -5,7 +5,7 @@
  * order keeps the version it was accepted under.
  */
 import type { OrderField } from './fields.js';
-import type { SlaClause, SlaPolicy } from './sla.js';
+import type { SlaClause, SlaPolicy, SlaThresholds } from './sla.js';
 
 export const ORDER_TYPES = [
   'fault',
@@ -38,6 +38,11 @@ export interface TaxonomyType extends TaxonomyNode {
 }
 export interface Taxonomy {
   types: TaxonomyType[];
+  /**
+   * Warning levels of every clock as fractions of its limit (rules.md §3: 80 % and 95 %); a
+   * clock keeps the levels it started with. Absent means DEFAULT_THRESHOLDS.
+   */
+  thresholds?: SlaThresholds;
 }
 
 /** The node of a type and subtype, with the subtype's settings over the type's. */

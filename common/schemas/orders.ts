@@ -214,7 +214,7 @@ export type OrderListQuery = z.infer<typeof OrderListQuery>;
 export const OrderList = z.object({
   items: z.array(OrderSummary),
   total: z.number().int(),
-  /** The total is a lower bound: counting stops at 10,000. */
+  /** The total is a lower bound: counting stops at 10,000 (1,000 for a word search). */
   totalCapped: z.boolean(),
 });
 export type OrderList = z.infer<typeof OrderList>;
@@ -333,6 +333,16 @@ export const TaxonomySchema = z.strictObject({
       }),
     )
     .max(ORDER_TYPES.length),
+  thresholds: z
+    .strictObject({
+      warning: z.number().gt(0).lt(1),
+      critical: z.number().gt(0).lt(1),
+    })
+    .refine((t) => t.warning <= t.critical, {
+      message: 'The warning level comes before the critical one',
+      path: ['critical'],
+    })
+    .optional(),
 });
 
 export const TaxonomyVersion = z.object({

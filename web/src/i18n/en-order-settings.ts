@@ -13,6 +13,10 @@ export const enOrderSettings: Record<keyof typeof zhOrderSettings, string> = {
   'orderSettings.version.info': 'Version {n} · published {at} · note: {note}',
   'orderSettings.version.draftOf': 'Editing from version {n}',
   'orderSettings.unsaved': 'Unpublished changes',
+  'orderSettings.thresholds.warning': 'Warning at',
+  'orderSettings.thresholds.critical': 'Critical at',
+  'orderSettings.thresholds.help':
+    'Fractions of each limit at which a clock warns; orders accepted after publishing use them, running clocks keep theirs.',
   'orderSettings.discard': 'Discard changes',
   'orderSettings.publish': 'Publish new version',
   'orderSettings.publish.title': 'Publish version {n} of the order types',

@@ -12,6 +12,10 @@ export const zhOrderSettings = {
   'orderSettings.version.info': '第 {n} 版 · 发布于 {at} · 说明：{note}',
   'orderSettings.version.draftOf': '基于第 {n} 版编辑',
   'orderSettings.unsaved': '有未发布的修改',
+  'orderSettings.thresholds.warning': '预警',
+  'orderSettings.thresholds.critical': '严重预警',
+  'orderSettings.thresholds.help':
+    '时限到达该比例时预警；新版本发布后受理的工单生效，已开始的计时不变。',
   'orderSettings.discard': '放弃修改',
   'orderSettings.publish': '发布新版本',
   'orderSettings.publish.title': '发布第 {n} 版业务分类',

@@ -2,7 +2,13 @@
  * The SLA clocks of one order as plain data, and what the machine's directives do to them:
  * start (or restart with a new epoch), stop, pause, resume. Pure apart from the calendar given.
  */
-import type { SlaLimit, SlaStatus, SlaStep } from '../../../../common/orders/sla.js';
+import {
+  DEFAULT_THRESHOLDS,
+  type SlaLimit,
+  type SlaStatus,
+  type SlaStep,
+  type SlaThresholds,
+} from '../../../../common/orders/sla.js';
 import type { WorkingCalendar } from '../../calendar/index.js';
 import { clockDue, readClock, timerPlan, type Pause } from '../sla/index.js';
 import type { StepLimit } from './sla-policy.js';
@@ -34,10 +40,14 @@ export interface ClockChanges {
   timers: PlannedTimer[];
 }
 
+/** The warning levels a clock started with (the taxonomy's then), else the defaults. */
+export const thresholdsOf = (c: Pick<Clock, 'rule'>): SlaThresholds =>
+  c.rule.thresholds ?? DEFAULT_THRESHOLDS;
+
 const running = (c: Clock) => c.stoppedAt === null && !c.pauses.some((p) => p.to === null);
 
 function planTimers(cal: WorkingCalendar, c: Clock, now: Date): PlannedTimer[] {
-  return timerPlan(cal, c, now).map((t) => ({
+  return timerPlan(cal, c, now, thresholdsOf(c)).map((t) => ({
     step: c.step,
     epoch: c.epoch,
     kind: t.kind,
@@ -89,7 +99,7 @@ export function resumeClock(
 ): { clock: Clock; timers: PlannedTimer[] } {
   const pauses = c.pauses.map((p) => (p.to === null ? { ...p, to: at } : p));
   const resumed = { ...c, pauses, epoch: c.epoch + 1 };
-  const reading = readClock(cal, resumed, at);
+  const reading = readClock(cal, resumed, at, thresholdsOf(resumed));
   const clock: Clock = { ...resumed, dueAt: reading.dueAt, status: reading.status };
   return { clock, timers: planTimers(cal, clock, at) };
 }
@@ -174,7 +184,7 @@ export function orderSla(
   for (const c of clocks) {
     if (c.stoppedAt !== null) continue;
     anyOpen = true;
-    const r = readClock(cal, c, now);
+    const r = readClock(cal, c, now, thresholdsOf(c));
     if (r.status !== 'paused') {
       allPaused = false;
       if (RANK[r.status] > RANK[status]) status = r.status;

@@ -284,11 +284,17 @@ function planOrder(r: OrderRequest, facts: OrderFacts): { graph: OrderGraph; bod
         deriveSteps: rules.sla.derive_steps,
       }
     : null;
-  const limits = stepLimits(type, taxonomy.version, unitRule, {
-    areaClass: fields.areaClass ?? null,
-    urgency: fields.urgency ?? null,
-    grade: fields.grade ?? null,
-  });
+  const limits = stepLimits(
+    type,
+    taxonomy.version,
+    unitRule,
+    {
+      areaClass: fields.areaClass ?? null,
+      urgency: fields.urgency ?? null,
+      grade: fields.grade ?? null,
+    },
+    taxonomy.tree.thresholds,
+  );
   const dispatched = target !== null;
   const startSteps: SlaStep[] = ['total', 'dispatch', 'first_contact', 'escalation'];
   if (input.typeCode === 'fault') startSteps.push('arrive');

@@ -1,5 +1,6 @@
 /** GET /api/orders/{id}/sla: every deadline of an order with the rule, start, pauses and due. */
 import { DEFAULT_THRESHOLDS } from '../../../../common/orders/sla.js';
+import { thresholdsOf } from './clocks.js';
 import type { OrderSla } from '../../../../common/schemas/orders.js';
 import { explainClock } from '../sla/index.js';
 import { orderClocks } from '../store/read.js';
@@ -18,9 +19,9 @@ export async function explainOrderSla(
   return {
     orderId: o.id,
     number: o.number,
-    thresholds: { ...DEFAULT_THRESHOLDS },
+    thresholds: { ...(clocks[0] ? thresholdsOf(clocks[0]) : DEFAULT_THRESHOLDS) },
     clocks: clocks.map((c) => {
-      const e = explainClock(cal, c, ctx.now);
+      const e = explainClock(cal, c, ctx.now, thresholdsOf(c));
       return {
         step: e.step,
         stepLabel: e.stepLabel,

@@ -3,7 +3,13 @@
  * own commitment when one exists. A unit that commits only to a total gets step limits derived
  * backwards from it (倒推).
  */
-import type { SlaClause, SlaFacts, SlaLimit, SlaStep } from '../../../../common/orders/sla.js';
+import type {
+  SlaClause,
+  SlaFacts,
+  SlaLimit,
+  SlaStep,
+  SlaThresholds,
+} from '../../../../common/orders/sla.js';
 import type { ResolvedType } from '../../../../common/orders/taxonomy.js';
 import { deriveStepLimits, resolveLimits } from '../sla/index.js';
 
@@ -15,11 +21,27 @@ export interface UnitSlaRule {
 
 export interface StepLimit {
   limit: SlaLimit;
-  rule: { source: string; clause: number | null };
+  /** Where the limit came from, and the warning levels the clock runs with (if not default). */
+  rule: { source: string; clause: number | null; thresholds?: SlaThresholds };
 }
 
-/** The limit of every step that has one, with where it came from. */
+/**
+ * The limit of every step that has one, with where it came from, and the warning levels the
+ * taxonomy sets (carried by each clock, so a later change of levels leaves running clocks be).
+ */
 export function stepLimits(
+  type: ResolvedType,
+  taxonomyVersion: number,
+  unitRule: UnitSlaRule | null,
+  facts: SlaFacts,
+  thresholds?: SlaThresholds,
+): Partial<Record<SlaStep, StepLimit>> {
+  const out = limitsByRule(type, taxonomyVersion, unitRule, facts);
+  if (thresholds) for (const l of Object.values(out)) l.rule.thresholds = { ...thresholds };
+  return out;
+}
+
+function limitsByRule(
   type: ResolvedType,
   taxonomyVersion: number,
   unitRule: UnitSlaRule | null,

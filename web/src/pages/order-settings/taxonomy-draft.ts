@@ -32,6 +32,7 @@ export function updateNode(
 ): Taxonomy {
   const [typeCode, subCode] = splitKey(key);
   return {
+    ...taxonomy,
     types: taxonomy.types.map((type) => {
       if (type.code !== typeCode) return type;
       if (subCode === undefined) return { ...type, ...patch };
@@ -58,6 +59,7 @@ export function addSubtype(
     sla: { clauses: [] },
   };
   return {
+    ...taxonomy,
     types: taxonomy.types.map((type) =>
       type.code === typeCode ? { ...type, subtypes: [...type.subtypes, node] } : type,
     ),
@@ -66,6 +68,7 @@ export function addSubtype(
 
 export function removeSubtype(taxonomy: Taxonomy, typeCode: string, code: string): Taxonomy {
   return {
+    ...taxonomy,
     types: taxonomy.types.map((type) =>
       type.code === typeCode
         ? { ...type, subtypes: type.subtypes.filter((s) => s.code !== code) }

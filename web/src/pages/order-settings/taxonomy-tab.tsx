@@ -1,5 +1,20 @@
 import { CloudUploadOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Row, Select, Space, Spin, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Tooltip,
+} from 'antd';
+import { DEFAULT_THRESHOLDS } from '../../../../common/orders/sla.ts';
 import { useEffect, useMemo, useState } from 'react';
 import type { Taxonomy } from '../../../../common/orders/taxonomy.ts';
 import { ApiError } from '../../api/client.ts';
@@ -126,8 +141,44 @@ export function TaxonomyTab() {
     return detailLines(e.details, draft.taxonomy, pick);
   };
 
+  const levels = shown?.thresholds ?? DEFAULT_THRESHOLDS;
+  const setLevel = (which: 'warning' | 'critical', percent: number | null) => {
+    if (percent === null) return;
+    const next = { ...levels, [which]: Math.round(percent * 10) / 1000 };
+    edit({ ...draft.taxonomy, thresholds: next });
+  };
   const toolbar = (
     <Space wrap>
+      <Tooltip title={t('orderSettings.thresholds.help')}>
+        <Space size={4}>
+          {t('orderSettings.thresholds.warning')}
+          <InputNumber
+            size="small"
+            min={1}
+            max={99}
+            step={5}
+            value={Math.round(levels.warning * 1000) / 10}
+            onChange={(v) => setLevel('warning', v)}
+            disabled={readOnly}
+            addonAfter="%"
+            style={{ width: 100 }}
+            data-testid="threshold-warning"
+          />
+          {t('orderSettings.thresholds.critical')}
+          <InputNumber
+            size="small"
+            min={1}
+            max={99}
+            step={1}
+            value={Math.round(levels.critical * 1000) / 10}
+            onChange={(v) => setLevel('critical', v)}
+            disabled={readOnly}
+            addonAfter="%"
+            style={{ width: 100 }}
+            data-testid="threshold-critical"
+          />
+        </Space>
+      </Tooltip>
       <Select
         style={{ width: 180 }}
         value={viewing ?? draft.base}
