@@ -15,7 +15,7 @@
  * user (subtree scope, created here), BENCH_RUNS times (200) per query with varying values:
  * newest first, state, type + state, the at-risk page (by due time) and its counts, a week,
  * a customer, an order number, words. p50/p95/p99 per query; a query whose p95 misses the target
- * gets its SQL's EXPLAIN (ANALYZE, BUFFERS).
+ * gets the EXPLAIN (ANALYZE, BUFFERS) of its SQL with the values of its slowest run.
  * Target (issue 5): p95 < 100 ms for each query.
  */
 import os from 'node:os';
@@ -274,12 +274,15 @@ async function main() {
         let totals = 0;
         let empty = 0;
         let capped = 0;
+        let slowest = { ms: 0, path: make(0) };
         load = load1();
         for (let i = 0; i < RUNS; i++) {
           const path = make(i);
           const t0 = performance.now();
           const r = await app.inject({ url: path, headers: { cookie } });
-          times.push(performance.now() - t0);
+          const ms = performance.now() - t0;
+          times.push(ms);
+          if (ms > slowest.ms) slowest = { ms, path };
           if (r.statusCode !== 200) throw new Error(`${path}: ${r.statusCode} ${r.body}`);
           const body = r.json<{ items: unknown[]; total: number; totalCapped: boolean }>();
           totals += body.total;
@@ -298,22 +301,24 @@ async function main() {
             emptyPages: empty,
             cappedTotals: capped,
             example: make(1),
+            slowest: { ms: Math.round(slowest.ms * 10) / 10, path: slowest.path },
             target: `p95 < ${TARGET_P95_MS} ms`,
             met: fig.p95 < TARGET_P95_MS,
             loadAverage: [load, load1()],
           }),
         );
         if (fig.p95 >= TARGET_P95_MS) {
-          // The slowest of the warm runs' kind: capture this query's SQL and EXPLAIN it.
+          // The values of the slowest run: capture the SQL the app sends and EXPLAIN it.
           capture.queries.length = 0;
           capture.on = true;
-          await app.inject({ url: make(1), headers: { cookie } });
+          await app.inject({ url: slowest.path, headers: { cookie } });
           capture.on = false;
           for (const q of capture.queries.filter((x) => /from "orders" as "o"/.test(x.sql))) {
             console.log(
               JSON.stringify({
                 bench: `EXPLAIN GET /api/orders: ${name}`,
                 as: who,
+                path: slowest.path,
                 sql: q.sql,
                 parameters: q.parameters,
                 plan: await explain(q),

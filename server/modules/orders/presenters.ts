@@ -8,6 +8,7 @@ import type { OrderDetail, OrderEvent, OrderSummary } from '../../../common/sche
 import type { Taxonomy } from '../../../common/orders/taxonomy.js';
 import type { OrderAction, OrderFlag, OrderState } from '../../../common/orders/states.js';
 import type { Clock } from './service/clocks.js';
+import type { SummaryRow } from './store/list.js';
 import type { AttachmentRow, EventRow, OrderNames, OrderRow } from './store/read.js';
 
 /** The names of a (sub)type in the taxonomy version the order was accepted under. */
@@ -28,7 +29,7 @@ export function phoneForRole(phone: string | null, pii: boolean): string | null 
 
 /** The summary of a list row (names come joined with the row). */
 export function presentSummary(
-  o: OrderRow,
+  o: SummaryRow,
   names: Pick<
     OrderNames,
     'assigned_unit_name' | 'owner_name' | 'customer_account_no' | 'customer_name'
