@@ -25,7 +25,10 @@ import { registerCustomerRoutes } from './modules/customers/index.js';
 import { dashboardRoutes } from './modules/dashboard/index.js';
 import { registerGridRoutes } from './modules/grid/index.js';
 import { registerImportRoutes } from './modules/imports/index.js';
+import { registerNotifyRoutes } from './modules/notify/index.js';
 import { registerOrderRoutes } from './modules/orders/index.js';
+import { registerOutageRoutes } from './modules/outages/index.js';
+import { registerRepairRoutes } from './modules/repair/index.js';
 import { startLiveHub } from './platform/live-hub.js';
 
 const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -115,7 +118,10 @@ export async function buildApp(deps: { config: Config; database: Database }): Pr
   registerCustomerRoutes(app);
   registerGridRoutes(app);
   registerImportRoutes(app);
+  registerNotifyRoutes(app);
   registerOrderRoutes(app);
+  registerOutageRoutes(app);
+  registerRepairRoutes(app);
   registerLiveEvents(app, live);
   registerCalendarRoutes(app);
   return app;

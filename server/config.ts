@@ -22,6 +22,12 @@ const Bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** An optional setting: unset and empty mean the same. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -40,7 +46,34 @@ const ConfigSchema = z.object({
   JOBS: Bool.default(true),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  // Notifications: `log` writes messages to the log (development, demo); see server/modules/notify.
+  NOTIFY_SMS: z.enum(['log', 'http']).default('log'),
+  SMS_GATEWAY_URL: optionalText.pipe(z.url().optional()),
+  SMS_GATEWAY_KEY: optionalText,
+  NOTIFY_EMAIL: z.enum(['log', 'smtp']).default('log'),
+  SMTP_HOST: optionalText,
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: Bool.default(false),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  SMTP_FROM: optionalText,
 });
+
+/** Where notifications go: each outbound channel through its transport. */
+export interface NotifyConfig {
+  sms: { kind: 'log' } | { kind: 'http'; url: string; key: string };
+  email:
+    | { kind: 'log' }
+    | {
+        kind: 'smtp';
+        host: string;
+        port: number;
+        secure: boolean;
+        user: string | undefined;
+        password: string | undefined;
+        from: string;
+      };
+}
 
 export interface Config {
   port: number;
@@ -57,6 +90,7 @@ export interface Config {
   dbPoolSize: number;
   /** How long a session's or token's principal may be served from memory (0: never). */
   authCacheTtlMs: number;
+  notify: NotifyConfig;
 }
 
 export class ConfigError extends Error {}
@@ -69,6 +103,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  const missing = [
+    ...(c.NOTIFY_SMS === 'http' && !c.SMS_GATEWAY_URL ? ['SMS_GATEWAY_URL'] : []),
+    ...(c.NOTIFY_SMS === 'http' && !c.SMS_GATEWAY_KEY ? ['SMS_GATEWAY_KEY'] : []),
+    ...(c.NOTIFY_EMAIL === 'smtp' && !c.SMTP_HOST ? ['SMTP_HOST'] : []),
+    ...(c.NOTIFY_EMAIL === 'smtp' && !c.SMTP_FROM ? ['SMTP_FROM'] : []),
+  ];
+  if (missing.length > 0) {
+    const lines = missing.map((k) => `  ${k}: Required by NOTIFY_SMS / NOTIFY_EMAIL`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
   return {
     port: c.PORT,
     host: c.HOST,
@@ -83,5 +127,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: c.JOBS,
     dbPoolSize: c.DB_POOL_SIZE,
     authCacheTtlMs: c.AUTH_CACHE_TTL_MS,
+    notify: {
+      sms:
+        c.NOTIFY_SMS === 'http'
+          ? { kind: 'http', url: c.SMS_GATEWAY_URL!, key: c.SMS_GATEWAY_KEY! }
+          : { kind: 'log' },
+      email:
+        c.NOTIFY_EMAIL === 'smtp'
+          ? {
+              kind: 'smtp',
+              host: c.SMTP_HOST!,
+              port: c.SMTP_PORT,
+              secure: c.SMTP_SECURE,
+              user: c.SMTP_USER,
+              password: c.SMTP_PASSWORD,
+              from: c.SMTP_FROM!,
+            }
+          : { kind: 'log' },
+    },
   };
 }

@@ -7,6 +7,7 @@ import type { App } from './http/context.js';
 import { startJobs, type Jobs } from './jobs/boss.js';
 import { ALL_JOBS } from './jobs/registry.js';
 import { startOutboxDispatcher } from './jobs/outbox-dispatcher.js';
+import { startNotifySender } from './modules/notify/index.js';
 import { startSlaTimers } from './modules/orders/index.js';
 
 export interface RunningServer {
@@ -42,6 +43,7 @@ export async function startServer(
       ? [
           startSlaTimers({ database, log: app.log }),
           startOutboxDispatcher({ database, hub: app.live, log: app.log }),
+          startNotifySender({ database, config: config.notify, log: app.log }),
         ]
       : [];
     await app.listen({ port: config.port, host: config.host });

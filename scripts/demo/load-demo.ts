@@ -18,6 +18,7 @@ import {
   writeDemoOrders,
   type DemoOrdersOptions,
 } from './orders.js';
+import { insertDemoCrews } from './crews.js';
 import { countyPlaces } from './places.js';
 import { SeededRandom } from './random.js';
 import {
@@ -272,7 +273,10 @@ export async function loadDemo(database: Database, opts: DemoOptions): Promise<D
         { parallel: 1, onProgress: opts.onProgress },
       );
       await auditLoad(tx, t.units, opts);
-      return summary(t, phones, orders ? await writeDemoOrders(tx, orders) : undefined);
+      const written = orders ? await writeDemoOrders(tx, orders) : undefined;
+      // After the orders: they bring the crew logins of every station, the crews' members.
+      await insertDemoCrews(tx, opts.seed);
+      return summary(t, phones, written);
     });
     // Deadlines passed while the month of orders was written: their timers fire now.
     if (orders) await fireOutstandingTimers(database.db, orders.now);
@@ -318,7 +322,9 @@ export async function loadDemo(database: Database, opts: DemoOptions): Promise<D
         )
       : await load();
   await database.db.transaction().execute((tx) => auditLoad(tx, t.units, opts));
-  return summary(t, phones, orders ? await loadDemoOrders(database, orders) : undefined);
+  const written = orders ? await loadDemoOrders(database, orders) : undefined;
+  await database.db.transaction().execute((tx) => insertDemoCrews(tx, opts.seed));
+  return summary(t, phones, written);
 }
 
 /** Whether this role may switch off triggers, foreign-key checks included, for its session. */

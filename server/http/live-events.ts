@@ -1,6 +1,8 @@
 /**
  * GET /api/events: Server-Sent Events for the signed-in user. Each message passes a scope filter
- * first: order changes reach holders of order.view whose service area holds the order.
+ * first: order changes reach holders of order.view whose service area holds the order, outage
+ * changes holders of outage.view whose service area holds the outage's unit, crew and job changes
+ * holders of repair.view or repair.work whose service area holds the crew's unit.
  */
 import { serviceAreaPrefix, type Actor } from '../platform/actor.js';
 import type { LiveHub, LiveMessage } from '../platform/live-hub.js';
@@ -11,7 +13,18 @@ const HEARTBEAT_MS = 25_000;
 export function acceptsFor(actor: Actor): (m: LiveMessage) => boolean {
   const prefix = serviceAreaPrefix(actor);
   const seesOrders = actor.permissions.includes('order.view');
+  const seesOutages = actor.permissions.includes('outage.view');
+  const seesRepair =
+    actor.permissions.includes('repair.view') || actor.permissions.includes('repair.work');
   return (m) => {
+    if (m.topic === 'repair.changed') {
+      const path = m.payload.unitPath;
+      return seesRepair && typeof path === 'string' && path.startsWith(prefix);
+    }
+    if (m.topic === 'outage.changed') {
+      const path = m.payload.unitPath;
+      return seesOutages && typeof path === 'string' && path.startsWith(prefix);
+    }
     if (m.topic === 'order.changed') {
       const path = m.payload.unitPath;
       return seesOrders && typeof path === 'string' && path.startsWith(prefix);

@@ -10,7 +10,10 @@ import { buildOrg, login, type Client, type TestApp, type TestOrg } from '../db/
 import type { App } from './context.js';
 import { fillPath, unknownId, type ApiRoute } from './test-routes.js';
 import { calendarExamples } from './route-examples/calendar.js';
+import { notifyExamples } from './route-examples/notify.js';
 import { ordersExamples } from './route-examples/orders.js';
+import { repairExamples } from './route-examples/repair.js';
+import { outagesExamples } from './route-examples/outages.js';
 
 /** A request to a route: path parameters, query, and a body or raw payload. */
 export interface Example {
@@ -57,6 +60,9 @@ export function routeExamples(org: TestOrg, tokenId: string): Record<string, Exa
   return {
     ...calendarExamples(org),
     ...ordersExamples(org),
+    ...notifyExamples(org),
+    ...repairExamples(org),
+    ...outagesExamples(org),
     'GET /api/health': {},
     'GET /api/openapi.json': {},
     'POST /api/auth/login': { body: { username: 'nobody_malformed', password: 'Wrong@Pass2026' } },

@@ -10,7 +10,10 @@ import type { Permission } from '../../common/permissions.js';
 import type { App } from './context.js';
 import { notFound, ok, probe, unknownId, type Access, type AccessProbe } from './access-probe.js';
 import { CALENDAR_ACCESS } from './route-access/calendar.js';
+import { NOTIFY_ACCESS } from './route-access/notify.js';
 import { ORDERS_ACCESS } from './route-access/orders.js';
+import { REPAIR_ACCESS } from './route-access/repair.js';
+import { OUTAGES_ACCESS } from './route-access/outages.js';
 
 export { unknownId, type Access, type AccessProbe } from './access-probe.js';
 
@@ -128,6 +131,9 @@ export function fillPath(path: string, params: Record<string, string>): string {
 export const ROUTE_ACCESS: Record<string, Access> = {
   ...CALENDAR_ACCESS,
   ...ORDERS_ACCESS,
+  ...NOTIFY_ACCESS,
+  ...REPAIR_ACCESS,
+  ...OUTAGES_ACCESS,
   'GET /api/health': { needs: 'public' },
   'GET /api/openapi.json': { needs: 'public' },
   'POST /api/auth/login': { needs: 'public' },

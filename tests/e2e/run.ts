@@ -16,8 +16,11 @@ import { createUserThroughApi } from './api.js';
 import { calendarTests } from './calendar.js';
 import { customerTests } from './customers.js';
 import { networkTests } from './network.js';
+import { notifyTests } from './notify.js';
 import { orderTests } from './orders.js';
+import { outageTests } from './outages.js';
 import { orderSettingsTests } from './order-settings.js';
+import { repairTests } from './repair.js';
 import type { Env, Test } from './types.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -43,8 +46,8 @@ const tests: [string, Test][] = [
       await page.getByTestId('menu-dashboard').filter({ hasText: '工作台' }).waitFor();
       const keys = await menuKeys(page);
       check(
-        keys.join() === 'dashboard,orders,customers,network,segments,calendar,profile',
-        `agent menu is dashboard, orders, customers, network, segments, calendar, profile; got ${keys.join()}`,
+        keys.join() === 'dashboard,orders,outages,customers,network,segments,calendar,profile',
+        `agent menu is dashboard, orders, outages, customers, network, segments, calendar, profile; got ${keys.join()}`,
       );
       await expectNone(page.getByTestId('menu-imports'), '数据导入 hidden from an agent');
       await expectNone(page.getByText('用户管理'), '用户管理 hidden from an agent');
@@ -138,8 +141,11 @@ const tests: [string, Test][] = [
   ...customerTests,
   ...networkTests,
   ...orderTests,
+  ...outageTests,
   ...calendarTests,
+  ...notifyTests,
   ...orderSettingsTests,
+  ...repairTests,
 ];
 
 function buildWebIfMissing(): void {

@@ -99,10 +99,10 @@ export function AppShell() {
             {t('app.title')}
           </Typography.Text>
           <Space size="middle" wrap={false}>
-            <Typography.Text type="secondary" data-testid="header-unit">
+            <Typography.Text type="secondary" data-testid="header-unit" className="lx-wide-only">
               {me.unit.name}
             </Typography.Text>
-            <span>
+            <span className="lx-wide-only">
               {me.roles.map((r) => (
                 <Tag key={r} color="cyan" style={{ marginInlineEnd: 4 }}>
                   {pick(ROLE_LABELS[r])}
@@ -121,7 +121,7 @@ export function AppShell() {
               onClick={() => logout.mutate()}
               data-testid="logout"
             >
-              {t('app.logout')}
+              <span className="lx-wide-only">{t('app.logout')}</span>
             </Button>
           </Space>
         </Layout.Header>

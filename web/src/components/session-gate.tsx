@@ -62,10 +62,34 @@ const OrderPage = lazy(() =>
 const CalendarPage = lazy(() =>
   import('../pages/calendar/calendar-page.tsx').then((m) => ({ default: m.CalendarPage })),
 );
+const NotifyTemplatesPage = lazy(() =>
+  import('../pages/notify/templates-page.tsx').then((m) => ({ default: m.NotifyTemplatesPage })),
+);
+const NotifyLogPage = lazy(() =>
+  import('../pages/notify/delivery-log-page.tsx').then((m) => ({ default: m.NotifyLogPage })),
+);
+const RepairBoardPage = lazy(() =>
+  import('../pages/repair/board-page.tsx').then((m) => ({ default: m.RepairBoardPage })),
+);
+const CrewsPage = lazy(() =>
+  import('../pages/repair/crews-page.tsx').then((m) => ({ default: m.CrewsPage })),
+);
+const CrewPage = lazy(() =>
+  import('../pages/crew/crew-page.tsx').then((m) => ({ default: m.CrewPage })),
+);
 const OrderSettingsPage = lazy(() =>
   import('../pages/order-settings/order-settings-page.tsx').then((m) => ({
     default: m.OrderSettingsPage,
   })),
+);
+const OutagesPage = lazy(() =>
+  import('../pages/outages/outages-page.tsx').then((m) => ({ default: m.OutagesPage })),
+);
+const OutageCreatePage = lazy(() =>
+  import('../pages/outages/outage-create-page.tsx').then((m) => ({ default: m.OutageCreatePage })),
+);
+const OutagePage = lazy(() =>
+  import('../pages/outages/outage-page.tsx').then((m) => ({ default: m.OutagePage })),
 );
 
 function Loading() {
@@ -197,6 +221,36 @@ export function SessionGate() {
             }
           />
           <Route
+            path="outages"
+            element={
+              <RequirePermission permission="outage.view">
+                <Page>
+                  <OutagesPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="outages/new"
+            element={
+              <RequirePermission permission="outage.manage">
+                <Page>
+                  <OutageCreatePage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="outages/:id"
+            element={
+              <RequirePermission permission="outage.view">
+                <Page>
+                  <OutagePage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
             path="customers"
             element={
               <RequirePermission permission="customer.view">
@@ -247,11 +301,61 @@ export function SessionGate() {
             }
           />
           <Route
+            path="repair/board"
+            element={
+              <RequirePermission permission="repair.view">
+                <Page>
+                  <RepairBoardPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="crew"
+            element={
+              <RequirePermission permission="repair.work">
+                <Page>
+                  <CrewPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/crews"
+            element={
+              <RequirePermission permission="repair.manage">
+                <Page>
+                  <CrewsPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
             path="admin/order-settings"
             element={
               <RequirePermission permission="order.manage">
                 <Page>
                   <OrderSettingsPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/notify/templates"
+            element={
+              <RequirePermission permission="notify.manage">
+                <Page>
+                  <NotifyTemplatesPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/notify/log"
+            element={
+              <RequirePermission permission="notify.view">
+                <Page>
+                  <NotifyLogPage />
                 </Page>
               </RequirePermission>
             }

@@ -1,7 +1,10 @@
 import { enCalendar } from './en-calendar.ts';
 import { enCustomers } from './en-customers.ts';
 import { enNetwork } from './en-network.ts';
+import { enNotify } from './en-notify.ts';
 import { enOrders } from './en-orders.ts';
+import { enOutages } from './en-outages.ts';
+import { enRepair } from './en-repair.ts';
 import { enOrderSettings } from './en-order-settings.ts';
 import type { Dictionary } from './zh.ts';
 
@@ -222,6 +225,9 @@ export const en: Dictionary = {
   ...enCustomers,
   ...enNetwork,
   ...enOrders,
+  ...enOutages,
+  ...enRepair,
   ...enOrderSettings,
   ...enCalendar,
+  ...enNotify,
 };

@@ -2,7 +2,10 @@
 import { zhCalendar } from './zh-calendar.ts';
 import { zhCustomers } from './zh-customers.ts';
 import { zhNetwork } from './zh-network.ts';
+import { zhNotify } from './zh-notify.ts';
 import { zhOrders } from './zh-orders.ts';
+import { zhOutages } from './zh-outages.ts';
+import { zhRepair } from './zh-repair.ts';
 import { zhOrderSettings } from './zh-order-settings.ts';
 
 export const zh = {
@@ -217,8 +220,11 @@ export const zh = {
   ...zhCustomers,
   ...zhNetwork,
   ...zhOrders,
+  ...zhOutages,
+  ...zhRepair,
   ...zhOrderSettings,
   ...zhCalendar,
+  ...zhNotify,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;

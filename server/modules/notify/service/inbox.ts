@@ -1,0 +1,36 @@
+import type { InboxList, InboxMessage, InboxQuery } from '../../../../common/schemas/notify.js';
+import { NotifyError } from '../errors.js';
+import { listInbox, markRead } from '../store/inbox.js';
+import { audit, type ReadCtx, type WriteCtx } from './context.js';
+
+/** The signed-in user's in-app messages. */
+export async function myInbox(ctx: ReadCtx, q: InboxQuery): Promise<InboxList> {
+  const r = await listInbox(ctx.tx, ctx.actor.userId, {
+    unreadOnly: q.unread === 'true',
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  const items: InboxMessage[] = r.rows.map((m) => ({
+    id: m.id,
+    title: m.title,
+    body: m.body,
+    createdAt: m.created_at.toISOString(),
+    readAt: m.read_at?.toISOString() ?? null,
+  }));
+  return { items, total: r.total, unread: r.unread };
+}
+
+/** Marks one of the user's own messages read; another user's message does not exist. */
+export async function readMessage(ctx: WriteCtx, id: string): Promise<void> {
+  const r = await markRead(ctx.tx, ctx.actor.userId, id, new Date());
+  if (!r) throw new NotifyError('NOTIFY_MESSAGE_NOT_FOUND');
+  if (!r.wasUnread) return;
+  await audit(ctx, {
+    action: 'notify.inbox.read',
+    entityType: 'notify_inbox',
+    entityId: id,
+    after: { read: true },
+    orgId: ctx.actor.unitId,
+    provinceId: ctx.actor.provinceId,
+  });
+}

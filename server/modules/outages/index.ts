@@ -1,0 +1,14 @@
+/**
+ * Outage information (停送电信息, rules.md §5): outages over grid nodes with their affected
+ * customers, publishing rules, restoration estimates and history; the callers they answer; filed
+ * major service events.
+ */
+import type { App } from '../../http/context.js';
+import { outageRoutes } from './routes.js';
+
+export function registerOutageRoutes(app: App): void {
+  outageRoutes(app);
+}
+export { outagesAffecting } from './service/affecting.js';
+// For bench/outages-affected.ts: the affected-customer reads it measures.
+export { affectedCustomers, countAffected, liveOutagesCovering } from './store.js';
