@@ -193,7 +193,7 @@ export async function waitingFaultOrders(
         ),
       ),
     )
-    .orderBy(sql`o.due_at`, sql`asc nulls last`)
+    .orderBy(sql`o.due_at ASC NULLS LAST`)
     .orderBy('o.accepted_at')
     .limit(200)
     .execute();
