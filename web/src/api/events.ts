@@ -15,8 +15,13 @@ export interface OrderLiveEvent {
   at: string;
 }
 
+/** The kinds of pushed messages: `event: order | outage | repair` of /api/events. */
+export type LiveTopic = 'order' | 'outage' | 'repair';
+const TOPICS: readonly LiveTopic[] = ['order', 'outage', 'repair'];
+
 type Listener = {
-  onOrder: (e: OrderLiveEvent) => void;
+  topic: LiveTopic;
+  on: (data: unknown) => void;
   /** The stream came back after a break: events may have been missed. */
   onReconnect?: () => void;
 };
@@ -30,15 +35,17 @@ let broken = false;
 function open(): void {
   if (source || typeof EventSource === 'undefined') return;
   const es = new EventSource('/api/events', { withCredentials: true });
-  es.addEventListener('order', (msg: MessageEvent<string>) => {
-    let data: OrderLiveEvent;
-    try {
-      data = JSON.parse(msg.data) as OrderLiveEvent;
-    } catch {
-      return; // a malformed message is dropped; the next refetch repairs the view
-    }
-    for (const l of listeners) l.onOrder(data);
-  });
+  for (const topic of TOPICS) {
+    es.addEventListener(topic, (msg: MessageEvent<string>) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(msg.data);
+      } catch {
+        return; // a malformed message is dropped; the next refetch repairs the view
+      }
+      for (const l of listeners) if (l.topic === topic) l.on(data);
+    });
+  }
   es.onopen = () => {
     if (!broken) return;
     broken = false;
@@ -58,17 +65,23 @@ function close(): void {
 }
 
 /**
- * Calls `onOrder` for every order change pushed by the server while the component is mounted.
- * The handler may change between renders; the subscription stays.
+ * Calls `on` for every message of a topic pushed by the server while the component is mounted
+ * (the payload as the server sent it). The handlers may change between renders; the
+ * subscription stays.
  */
-export function useOrderEvents(onOrder: (e: OrderLiveEvent) => void, onReconnect?: () => void) {
-  const latest = useRef<Listener>({ onOrder, onReconnect });
+export function useLiveEvents<T>(
+  topic: LiveTopic,
+  on: (e: T) => void,
+  onReconnect?: () => void,
+): void {
+  const latest = useRef({ on, onReconnect });
   useEffect(() => {
-    latest.current = { onOrder, onReconnect };
+    latest.current = { on, onReconnect };
   });
   useEffect(() => {
     const listener: Listener = {
-      onOrder: (e) => latest.current.onOrder(e),
+      topic,
+      on: (e) => latest.current.on(e as T),
       onReconnect: () => latest.current.onReconnect?.(),
     };
     listeners.add(listener);
@@ -77,5 +90,10 @@ export function useOrderEvents(onOrder: (e: OrderLiveEvent) => void, onReconnect
       listeners.delete(listener);
       if (listeners.size === 0) close();
     };
-  }, []);
+  }, [topic]);
+}
+
+/** Calls `onOrder` for every order change pushed by the server while the component is mounted. */
+export function useOrderEvents(onOrder: (e: OrderLiveEvent) => void, onReconnect?: () => void) {
+  useLiveEvents('order', onOrder, onReconnect);
 }

@@ -11,6 +11,7 @@ import type {
   OutageList,
 } from '../../../common/schemas/outages.ts';
 import { api } from './client.ts';
+import { useLiveEvents } from './events.ts';
 
 export const outagesKey = ['outages'] as const;
 const listKey = [...outagesKey, 'list'] as const;
@@ -120,33 +121,6 @@ export interface OutageLiveEvent {
   at: string;
 }
 
-type Listener = (e: OutageLiveEvent) => void;
-
-// One stream per tab for the outage pages, opened while one of them is mounted. The shared
-// stream of events.ts hands out `order` messages only; this one listens to `outage` messages.
-const listeners = new Set<Listener>();
-let source: EventSource | null = null;
-
-function open(): void {
-  if (source || typeof EventSource === 'undefined') return;
-  const es = new EventSource('/api/events', { withCredentials: true });
-  es.addEventListener('outage', (msg: MessageEvent<string>) => {
-    let data: OutageLiveEvent;
-    try {
-      data = JSON.parse(msg.data) as OutageLiveEvent;
-    } catch {
-      return; // a malformed message is dropped; the next refetch repairs the view
-    }
-    for (const l of listeners) l(data);
-  });
-  source = es;
-}
-
-function close(): void {
-  source?.close();
-  source = null;
-}
-
 /**
  * Keeps the cached outage lists and details current from the server's pushed events: lists
  * are refetched shortly after (a burst coalesced into one), a detail when its version moved.
@@ -170,19 +144,12 @@ export function useLiveOutages() {
     },
     [qc],
   );
-  const latest = useRef(onEvent);
-  useEffect(() => {
-    latest.current = onEvent;
-  });
-  useEffect(() => {
-    const listener: Listener = (e) => latest.current(e);
-    listeners.add(listener);
-    open();
-    return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0) close();
+  useLiveEvents('outage', onEvent, () => void qc.invalidateQueries({ queryKey: outagesKey }));
+  useEffect(
+    () => () => {
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
-    };
-  }, []);
+    },
+    [],
+  );
 }

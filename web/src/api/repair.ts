@@ -12,19 +12,18 @@ import type {
   RepairBoard,
 } from '../../../common/schemas/repair.ts';
 import { api } from './client.ts';
-import { useOrderEvents } from './events.ts';
+import { useLiveEvents, useOrderEvents } from './events.ts';
 
 export const repairKey = ['repair'] as const;
-/** Offers reach a crew by a refetch at least this often (the live stream carries order changes). */
-const POLL_MS = 15_000;
+/** A safety net: offers and changes arrive live; a missed one is fetched within this time. */
+const POLL_MS = 60_000;
 
-/** Refetches the repair views whenever an order in the user's scope changes. */
+/** Refetches the repair views whenever a crew, a job or an order in the user's scope changes. */
 function useRepairLive(): void {
   const qc = useQueryClient();
-  useOrderEvents(
-    () => void qc.invalidateQueries({ queryKey: repairKey }),
-    () => void qc.invalidateQueries({ queryKey: repairKey }),
-  );
+  const refetch = () => void qc.invalidateQueries({ queryKey: repairKey });
+  useLiveEvents('repair', refetch, refetch);
+  useOrderEvents(refetch, refetch);
 }
 
 export function useRepairBoard() {
