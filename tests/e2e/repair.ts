@@ -62,6 +62,8 @@ const crewViewLoop: Test = async ({ url }, page) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${url}/login`);
   await logIn(page, CREW_USER, DEMO_PASSWORD);
+  // Signed in (the session cookie is set) before leaving the login page, or /crew sends us back.
+  await page.getByTestId('header-user').waitFor();
   await page.goto(`${url}/crew`);
   const card = page.getByTestId('crew-job').filter({ hasText: order.number });
   await card.waitFor();
