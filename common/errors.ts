@@ -250,6 +250,11 @@ export const ERROR_CATALOGUE = {
     zh: '无法合并：主单与子单须为同一客户或同一来电号码的在办工单，且不能合并到自身或子单。',
     en: 'Cannot merge: master and child must be open orders of the same customer or caller, and a child cannot be merged into itself or another child.',
   },
+  ORDER_OUTAGE_NOT_LIVE: {
+    status: 409,
+    zh: '无法并入：该停电事件不存在、不在您的服务范围内，或当前未在停电中。',
+    en: 'Cannot link: the outage does not exist, is outside your service area, or the power is not off in it now.',
+  },
   TAXONOMY_INVALID: {
     status: 400,
     zh: '业务分类无效，请检查标出的分类。',

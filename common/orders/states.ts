@@ -14,6 +14,7 @@ export const ORDER_STATES = [
   'reviewed',
   'called_back',
   'suspended',
+  'linked',
   'merged',
   'archived',
   'terminated',
@@ -29,6 +30,7 @@ export const ORDER_STATE_LABELS: Labels<OrderState> = {
   reviewed: { zh: '已审核待回访', en: 'Reviewed' },
   called_back: { zh: '已回访待归档', en: 'Called back' },
   suspended: { zh: '已挂起', en: 'Suspended' },
+  linked: { zh: '已并入停电', en: 'Linked to an outage' },
   merged: { zh: '已合并', en: 'Merged' },
   archived: { zh: '已归档', en: 'Archived' },
   terminated: { zh: '服务终止', en: 'Terminated' },
@@ -62,6 +64,8 @@ export const ORDER_ACTIONS = [
   'reopen',
   'terminate',
   'merge',
+  'link_outage',
+  'unlink_outage',
   'reply',
   'note',
 ] as const;
@@ -88,6 +92,8 @@ export const ORDER_ACTION_LABELS: Labels<OrderAction> = {
   reopen: { zh: '重开', en: 'Re-open' },
   terminate: { zh: '服务终止', en: 'Terminate' },
   merge: { zh: '合并到主单', en: 'Merge into master' },
+  link_outage: { zh: '并入停电事件', en: 'Link to outage' },
+  unlink_outage: { zh: '移出停电事件', en: 'Unlink from outage' },
   reply: { zh: '答复客户', en: 'Reply to customer' },
   note: { zh: '内部备注', en: 'Internal note' },
 };

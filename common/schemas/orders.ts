@@ -162,6 +162,17 @@ export const OrderDetail = OrderSummary.extend({
   repeat7d: z.number().int(),
   master: z.object({ id: Id, number: z.string() }).nullable(),
   children: z.array(z.object({ id: Id, number: z.string(), state: z.enum(ORDER_STATES) })),
+  /** The outage this fault is linked to: the agent tells the caller its estimate. */
+  outage: z
+    .object({
+      id: Id,
+      number: z.string(),
+      title: z.string(),
+      state: z.string(),
+      estimatedRestoreAt: z.string().nullable(),
+      via: z.enum(['intake', 'analysis', 'manual']),
+    })
+    .nullable(),
   stamps: z.object({
     dispatchedAt: z.string().nullable(),
     firstContactAt: z.string().nullable(),
@@ -231,6 +242,8 @@ export const OrderActionInput = z.strictObject({
   unitId: Id.optional(),
   /** merge: the master order. */
   masterId: Id.optional(),
+  /** link_outage: the live outage that answers this fault. */
+  outageId: Id.optional(),
 });
 export type OrderActionInput = z.infer<typeof OrderActionInput>;
 

@@ -83,7 +83,20 @@ export interface MajorEventsTable {
   updated_at: Timestamp;
 }
 
+/** Fault calls no outage covered when accepted (migration 0013), for the trouble-call analysis. */
+export interface TroubleCallsTable {
+  order_id: string;
+  at: Timestamp;
+  customer_id: string | null;
+  transformer_id: string;
+  feeder_id: string | null;
+  province_id: string;
+  unit_path: string;
+  analysed_at: NullableTimestamp;
+}
+
 export interface OutagesTables {
+  trouble_calls: TroubleCallsTable;
   outages: OutagesTable;
   outage_scope: OutageScopeTable;
   outage_events: OutageEventsTable;

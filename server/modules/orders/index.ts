@@ -17,3 +17,17 @@ export { fireDueTimers } from './service/fire-timers.js';
 export { actOnOrder } from './service/act-on-order.js';
 export { createOrder, numberDay } from './service/create-order.js';
 export { ensureNumberSequence } from './store/numbering.js';
+// For repair job photos (an outage job has no order): the same file checks and storage.
+export { ATTACHMENT_MAX_BYTES, attachmentContentType } from './attachments/file-kind.js';
+export { cleanFileName } from './attachments/service.js';
+export {
+  localAttachmentStorage,
+  storageKeyFor,
+  type AttachmentStorage,
+} from './attachments/storage.js';
+export {
+  linkOrdersToOutage,
+  releaseLinkedOrders,
+  returnLinkedOrders,
+  type LinkedOutage,
+} from './service/outage-links.js';

@@ -19,6 +19,7 @@ import {
   inputsOf,
   mayTake,
   outcomeOf,
+  outageRestoredOutcome,
   type ActionInputKind,
   type MachineActor,
   type MachineOrder,
@@ -67,6 +68,7 @@ const OPEN: OrderState[] = [
   'reviewed',
   'called_back',
   'suspended',
+  'linked',
 ];
 
 interface Row {
@@ -132,6 +134,7 @@ const TABLE: Record<OrderAction, Row> = {
       'returned',
       'reviewed',
       'suspended',
+      'linked',
     ),
     who: center,
     needs: ['body'],
@@ -143,6 +146,17 @@ const TABLE: Record<OrderAction, Row> = {
     where: (o) => ['accepted', 'dispatched', 'handling'].includes(o.state) && !o.isMaster,
     who: center,
     needs: ['masterId'],
+  },
+  // A fault inside a live outage waits for it; dispatchers and outage managers link and unlink.
+  link_outage: {
+    where: (o) => o.isFault && ['accepted', 'dispatched', 'handling'].includes(o.state),
+    who: either(holds('order.dispatch'), holds('outage.manage')),
+    needs: ['outageId'],
+  },
+  unlink_outage: {
+    where: at('linked'),
+    who: either(holds('order.dispatch'), holds('outage.manage')),
+    needs: ['reason'],
   },
   reply: { where: (o) => o.state !== 'merged', who: either(center, handler), needs: ['body'] },
   note: { where: () => true, who: either(center, reviewer, supervisor, handler), needs: ['body'] },
@@ -260,13 +274,13 @@ describe('allowedActions, in the order of ORDER_ACTIONS', () => {
       'dispatcher',
       true,
       { ...fault, state: 'dispatched' },
-      'acknowledge send_back reassign reply note',
+      'acknowledge send_back reassign link_outage reply note',
     ],
     [
       'shift_lead',
       false,
       { ...fault, ...pending },
-      'reassign approve_suspension reject_suspension urge supervise terminate merge reply note',
+      'reassign approve_suspension reject_suspension urge supervise terminate merge link_outage reply note',
     ],
     ['center_manager', false, { state: 'archived' }, 'reopen note'],
   ];
@@ -388,6 +402,16 @@ const OUTCOMES: [OrderAction, Partial<MachineOrder>, Expected][] = [
   ['terminate', { state: 'accepted' }, { to: 'terminated', stop: 'all' }],
   ['terminate', { state: 'suspended' }, { to: 'terminated', stop: 'all' }],
   ['merge', { state: 'dispatched' }, { to: 'merged', stop: 'all' }],
+  [
+    'link_outage',
+    { ...fault, state: 'dispatched' },
+    { to: 'linked', stop: ['dispatch', 'acknowledge', 'arrive', 'repair', 'return'] },
+  ],
+  [
+    'unlink_outage',
+    { ...fault, state: 'linked' },
+    { to: 'accepted', start: ['dispatch', 'arrive'] },
+  ],
   ['reply', { state: 'archived' }, { to: 'archived' }],
   ['note', { state: 'merged' }, { to: 'merged' }],
 ];
@@ -416,11 +440,25 @@ describe('a pending suspension request', () => {
     ['return', { ...fault, state: 'repaired' }, 'returned'],
     ['terminate', { ...fault, state: 'on_site' }, 'terminated'],
     ['merge', {}, 'merged'],
+    ['link_outage', fault, 'linked'],
   ];
   it.each(leaving)('is dropped by %s from %o', (action, over, to) => {
     const o = { ...base, ...pending, ...over };
     const out = outcomeOf(o, action);
     expect(out.to).toBe(to);
     expect(out.removeFlags).toContain('suspension_requested');
+  });
+});
+
+describe('power back in an outage (outageRestoredOutcome)', () => {
+  it('returns a linked order reviewed, with its callback queued when the type needs one', () => {
+    const o = { ...base, ...fault, state: 'linked' as const };
+    const out = outageRestoredOutcome(o);
+    expect(out.to).toBe('reviewed');
+    expect(out.clocks.start).toEqual(['callback']);
+    expect(sorted(out.clocks.stop as SlaStep[])).toEqual(
+      sorted([...HANDLER_CLOCKS, 'dispatch', 'review']),
+    );
+    expect(outageRestoredOutcome({ ...o, callbackRequired: false }).clocks.start).toEqual([]);
   });
 });

@@ -27,7 +27,8 @@ export interface MachineActor {
 }
 
 /** What must come with an action. */
-export type ActionInputKind = 'reason' | 'result' | 'satisfaction' | 'masterId' | 'body';
+export type ActionInputKind =
+  'reason' | 'result' | 'satisfaction' | 'masterId' | 'outageId' | 'body';
 
 /** Directives for the SLA clocks; `start` (re)starts a step's clock from the action's time. */
 export interface ClockDirectives {
@@ -103,6 +104,9 @@ const HANDLER_CLOCKS: SlaStep[] = [
   'repair',
   'return',
 ];
+
+/** The clocks of the repair itself, which the outage's crew runs instead of a linked order's. */
+const OUTAGE_HELD_CLOCKS: SlaStep[] = ['dispatch', 'acknowledge', 'arrive', 'repair', 'return'];
 
 const RULES: Record<OrderAction, Rule> = {
   dispatch: {
@@ -242,6 +246,21 @@ const RULES: Record<OrderAction, Rule> = {
     needs: ['masterId'],
     outcome: goTo('merged', { stop: 'all' }),
   },
+  // A fault inside a known outage is answered by the outage: its crew restores the power, so
+  // the order's own dispatch and repair clocks stop; it stays open until the outage is restored.
+  link_outage: {
+    from: (o) => o.isFault && inStates('accepted', 'dispatched', 'handling')(o),
+    who: (a) => has(a, 'order.dispatch') || has(a, 'outage.manage'),
+    needs: ['outageId'],
+    outcome: goTo('linked', { stop: OUTAGE_HELD_CLOCKS }),
+  },
+  // Not the outage after all (the neighbours have power): dispatched on its own again.
+  unlink_outage: {
+    from: inStates('linked'),
+    who: (a) => has(a, 'order.dispatch') || has(a, 'outage.manage'),
+    needs: ['reason'],
+    outcome: goTo('accepted', { start: ['dispatch', 'arrive'] }),
+  },
   reply: {
     from: (o) => o.state !== 'merged',
     who: (a) => has(a, 'order.create') || handler(a),
@@ -256,6 +275,23 @@ const RULES: Record<OrderAction, Rule> = {
     outcome: stay(),
   },
 };
+
+/**
+ * Power is back (停电恢复): a linked order is returned with the outage's restoration and its review
+ * is the outage's; what is left is the callback, if the type needs one. Not an action anyone
+ * takes on the order: the outage's restoration applies it to all its linked orders.
+ */
+export function outageRestoredOutcome(o: MachineOrder): Outcome {
+  return {
+    to: 'reviewed',
+    clocks: {
+      stop: [...HANDLER_CLOCKS, 'dispatch', 'review'],
+      start: o.callbackRequired ? ['callback'] : [],
+    },
+    addFlags: [],
+    removeFlags: o.suspensionRequested ? ['suspension_requested'] : [],
+  };
+}
 
 /** Whether the action is possible in the order's state, for anyone. */
 export function actionFitsState(order: MachineOrder, action: OrderAction): boolean {

@@ -95,6 +95,7 @@ export function presentDetail(p: {
   events: EventRow[];
   clocks: Clock[];
   children: { id: string; number: string; state: string }[];
+  outage: OrderDetail['outage'];
   attachments: AttachmentRow[];
   allowedActions: OrderAction[];
 }): OrderDetail {
@@ -125,6 +126,7 @@ export function presentDetail(p: {
         ? { id: o.master_id, number: p.names.master_number }
         : null,
     children: p.children.map((c) => ({ id: c.id, number: c.number, state: c.state as OrderState })),
+    outage: p.outage,
     stamps: {
       dispatchedAt: iso(o.dispatched_at),
       firstContactAt: iso(o.first_contact_at),

@@ -9,6 +9,16 @@ import { outageRoutes } from './routes.js';
 export function registerOutageRoutes(app: App): void {
   outageRoutes(app);
 }
+export {
+  coveringOutageSql,
+  deleteOutageLinks,
+  insertOutageLinks,
+  liveOutage,
+  outageOfOrder,
+  strandedLinkedOrders,
+  waitingLinkedOrders,
+  type CoveringOutage,
+} from './covering.js';
 export { outagesAffecting } from './service/affecting.js';
 // For bench/outages-affected.ts: the affected-customer reads it measures.
 export { affectedCustomers, countAffected, liveOutagesCovering } from './store.js';

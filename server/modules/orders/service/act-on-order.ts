@@ -12,8 +12,9 @@ import { serviceAreaPrefix } from '../../../platform/actor.js';
 import { AppError } from '../../../platform/app-error.js';
 import { newId } from '../../../platform/ids.js';
 import { authorize, recordAudit } from '../../auth/index.js';
+import { deleteOutageLinks, insertOutageLinks, liveOutage } from '../../outages/index.js';
 import { OrdersError } from '../errors.js';
-import { actionFitsState, inputsOf, mayTake, outcomeOf } from '../machine.js';
+import { actionFitsState, inputsOf, mayTake, outcomeOf, type Outcome } from '../machine.js';
 import { unitById, type UnitRef } from '../store/context.js';
 import { lockOrder, orderChildren, orderClocks, type OrderRow } from '../store/read.js';
 import { applicableRules } from '../store/rules.js';
@@ -62,7 +63,7 @@ function checkInputs(action: OrderAction, input: OrderActionInput): void {
   }
 }
 
-interface Applied {
+export interface Applied {
   patch: Updateable<OrdersTable>;
   data: Record<string, unknown>;
   unitId: string | null;
@@ -189,6 +190,25 @@ async function specifics(
         unitId: actor.unitId,
       };
     }
+    case 'link_outage': {
+      const outage = await liveOutage(ctx.tx, input.outageId!, now);
+      if (!outage || !outage.unit_path.startsWith(serviceAreaPrefix(actor)))
+        throw new OrdersError('ORDER_OUTAGE_NOT_LIVE', { field: 'outageId' });
+      await insertOutageLinks(ctx.tx, outage.id, [o.id], 'manual', now);
+      return {
+        patch: {},
+        data: {
+          outageId: outage.id,
+          outageNumber: outage.number,
+          estimatedRestoreAt: outage.estimated_restore_at,
+          via: 'manual',
+        },
+        unitId: actor.unitId,
+      };
+    }
+    case 'unlink_outage':
+      await deleteOutageLinks(ctx.tx, [o.id]);
+      return { patch: {}, data: {}, unitId: actor.unitId };
     case 'acknowledge':
     case 'review_reject':
     case 'supervise':
@@ -212,7 +232,7 @@ export async function actOnOrder(
   action: OrderAction,
   input: OrderActionInput,
 ): Promise<OrderDetail> {
-  const { tx, actor, now } = ctx;
+  const { tx, actor } = ctx;
   authorize(actor, 'order.view');
   const o = await lockOrder(tx, orderId);
   if (!o || !canSee(actor, o)) throw new OrdersError('ORDER_NOT_FOUND');
@@ -227,6 +247,25 @@ export async function actOnOrder(
 
   const outcome = outcomeOf(mo, action);
   const applied = await specifics(ctx, o, action, input);
+  await applyOutcome(ctx, o, children, action, outcome, applied, input);
+  return getOrderDetail(ctx, o.id);
+}
+
+/**
+ * Writes an action's outcome on a locked order: clocks and timers, the order row, the event,
+ * outbox and audit, and the merged children of a master that closes. The caller has checked the
+ * action (actOnOrder) or decides it for the system (an outage restored or ended).
+ */
+export async function applyOutcome(
+  ctx: OrderCtx,
+  o: OrderRow,
+  children: { id: string; state: string }[],
+  action: OrderAction | 'outage_restored',
+  outcome: Outcome,
+  applied: Applied,
+  input: Pick<OrderActionInput, 'reason' | 'body' | 'result'>,
+): Promise<void> {
+  const { tx, actor, now } = ctx;
   const cal = await workingCalendarFor(tx);
   const existing = (await orderClocks(tx, o.id)).map(clockOf);
   const limits = o.sla_limits as Partial<Record<SlaStep, StepLimit>>;
@@ -349,5 +388,4 @@ export async function actOnOrder(
       provinceId: o.province_id,
     },
   );
-  return getOrderDetail(ctx, o.id);
 }

@@ -242,8 +242,15 @@ function planOrder(r: OrderRequest, facts: OrderFacts): { graph: OrderGraph; bod
 
   const rules = place ? intake.rules : { route: null, sla: null };
 
+  // 停电查询 on intake: a fault call from inside an outage with the power off is answered from
+  // the outage (the caller is told its estimate) and waits for its restoration, linked to it,
+  // instead of sending a crew of its own.
+  const outage = input.typeCode === 'fault' ? intake.outage : null;
+
   let target: { id: string; path: string; name: string } | null = null;
-  if (input.dispatchTo) {
+  if (outage) {
+    // Not dispatched: the outage's crew does the work.
+  } else if (input.dispatchTo) {
     const u = checkedUnit(actor, intake.dispatch, 'dispatchTo');
     target = { id: u.id, path: u.path, name: u.name };
   } else if (input.autoDispatch) {
@@ -296,8 +303,10 @@ function planOrder(r: OrderRequest, facts: OrderFacts): { graph: OrderGraph; bod
     taxonomy.tree.thresholds,
   );
   const dispatched = target !== null;
-  const startSteps: SlaStep[] = ['total', 'dispatch', 'first_contact', 'escalation'];
-  if (input.typeCode === 'fault') startSteps.push('arrive');
+  const startSteps: SlaStep[] = outage
+    ? ['total', 'first_contact', 'escalation']
+    : ['total', 'dispatch', 'first_contact', 'escalation'];
+  if (input.typeCode === 'fault' && !outage) startSteps.push('arrive');
   let changes = applyDirectives(cal, [], { stop: [], start: startSteps }, limits, now);
   if (dispatched) {
     const after = applyDirectives(
@@ -316,7 +325,7 @@ function planOrder(r: OrderRequest, facts: OrderFacts): { graph: OrderGraph; bod
     };
   }
   const sla = orderSla(cal, changes.clocks, now);
-  const state: OrderState = dispatched ? 'dispatched' : 'accepted';
+  const state: OrderState = outage ? 'linked' : dispatched ? 'dispatched' : 'accepted';
 
   const id = newId();
   const number = intake.number!;
@@ -391,6 +400,16 @@ function planOrder(r: OrderRequest, facts: OrderFacts): { graph: OrderGraph; bod
       ...(unitRule ? { slaRule: unitRule.id } : {}),
     }),
   ];
+  if (outage) {
+    events.push(
+      event('link_outage', 'accepted', 'linked', {
+        outageId: outage.id,
+        outageNumber: outage.number,
+        estimatedRestoreAt: outage.estimated_restore_at,
+        via: 'intake',
+      }),
+    );
+  }
   if (target) {
     events.push(
       event('dispatch', 'accepted', 'dispatched', {
@@ -444,6 +463,15 @@ function planOrder(r: OrderRequest, facts: OrderFacts): { graph: OrderGraph; bod
       province_id: provinceId,
     },
     idempotency: null,
+    outageLink: outage ? { outageId: outage.id } : null,
+    troubleCall:
+      input.typeCode === 'fault' && !outage && customer?.transformer_id
+        ? {
+            customerId: customer.id,
+            transformerId: customer.transformer_id,
+            feederId: customer.feeder_id,
+          }
+        : null,
   };
 
   const row: OrderRow = {
@@ -484,6 +512,18 @@ function planOrder(r: OrderRequest, facts: OrderFacts): { graph: OrderGraph; bod
     })),
     clocks: changes.clocks,
     children: [],
+    outage: outage
+      ? {
+          id: outage.id,
+          number: outage.number,
+          title: outage.title,
+          state: outage.state,
+          estimatedRestoreAt: outage.estimated_restore_at
+            ? new Date(outage.estimated_restore_at).toISOString()
+            : null,
+          via: 'intake',
+        }
+      : null,
     attachments: [],
     allowedActions: allowedActions(machineOrder(row, false), machineActor(actor, row)),
   });

@@ -5,6 +5,7 @@ import { normalizePhone } from '../../../../common/customers/phone.js';
 import { serviceAreaPrefix, type Actor } from '../../../platform/actor.js';
 import { authorize } from '../../auth/index.js';
 import { textQuery } from '../../customers/index.js';
+import { outageOfOrder } from '../../outages/index.js';
 import { OrdersError } from '../errors.js';
 import { allowedActions } from '../machine.js';
 import { presentDetail, presentSummary, typeNameOf } from '../presenters.js';
@@ -54,13 +55,14 @@ export async function getOrderDetail(
   id: string,
 ): Promise<OrderDetail> {
   const o = await visibleOrder(ctx, id);
-  const [names, events, clocks, children, attachments, tax] = await Promise.all([
+  const [names, events, clocks, children, attachments, tax, outage] = await Promise.all([
     orderNames(ctx.tx, o),
     orderEvents(ctx.tx, o.id),
     orderClocks(ctx.tx, o.id),
     orderChildren(ctx.tx, o.id),
     orderAttachments(ctx.tx, o.id),
     taxonomyVersion(ctx.tx, o.taxonomy_version),
+    o.type_code === 'fault' ? outageOfOrder(ctx.tx, o.id) : null,
   ]);
   return presentDetail({
     order: o,
@@ -70,6 +72,18 @@ export async function getOrderDetail(
     events,
     clocks: clocks.map(clockOf),
     children,
+    outage: outage
+      ? {
+          id: outage.id,
+          number: outage.number,
+          title: outage.title,
+          state: outage.state,
+          estimatedRestoreAt: outage.estimated_restore_at
+            ? new Date(outage.estimated_restore_at).toISOString()
+            : null,
+          via: outage.via,
+        }
+      : null,
     attachments,
     allowedActions: allowedActions(
       machineOrder(o, children.length > 0),

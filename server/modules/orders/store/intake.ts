@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { PREPARE } from '../../../db/prepared-pool.js';
 import type { DB } from '../../../db/schema.js';
 import { customerOrderContextSql, type CustomerOrderContext } from '../../customers/index.js';
+import { coveringOutageSql, type CoveringOutage } from '../../outages/index.js';
 import { routeRuleSql, slaRuleSql, type ApplicableRules, type RuleKeys } from './rules.js';
 import type { RepeatCounts, UnitRef } from './context.js';
 
@@ -31,6 +32,8 @@ export interface IntakeAnswer {
   dispatch: UnitRef | null;
   rules: ApplicableRules;
   repeats: RepeatCounts;
+  /** A fault call's live outage: the power is off there and the outage answers the call. */
+  outage: CoveringOutage | null;
   /**
    * The order number drawn from the day's sequence (unused if the order then fails: a gap);
    * null for a replay.
@@ -93,6 +96,7 @@ export async function readIntake(
     w: number | null;
     c: number | null;
     n: string | null;
+    outage: CoveringOutage | null;
   }>`${sql.raw(PREPARE)}
     SELECT x.i, cu.customer,
       (SELECT json_build_object('request_hash', k.request_hash, 'status', k.status,
@@ -104,6 +108,12 @@ export async function readIntake(
       ${routeRuleSql(keys)} AS route,
       ${slaRuleSql(keys)} AS sla,
       rep.d, rep.w, rep.c,
+      CASE WHEN x.type_code = 'fault' AND cu.customer->>'transformer_id' IS NOT NULL
+           THEN ${coveringOutageSql(
+             sql`(cu.customer->>'transformer_id')::uuid`,
+             sql`(cu.customer->>'feeder_id')::uuid`,
+             sql`x.at`,
+           )} END AS outage,
       -- A replay draws no number.
       CASE WHEN x.key IS NULL OR NOT EXISTS (SELECT 1 FROM idempotency_keys k
                                             WHERE k.actor_id = x.actor_id AND k.key = x.key)
@@ -137,6 +147,7 @@ export async function readIntake(
     dispatch: r.dispatch,
     rules: { route: r.route, sla: r.sla },
     repeats: { within24h: r.d ?? 0, within7d: r.w ?? 0, sameComplaint: r.c ?? 0 },
+    outage: r.outage,
     number: r.n === null ? null : formatOrderNumber(requests[i]!.day, Number(r.n)),
   }));
 }

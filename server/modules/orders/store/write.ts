@@ -104,6 +104,14 @@ export interface OrderGraph {
   audit: AuditInsert;
   /** The stored answer to the request's Idempotency-Key, if it had one. */
   idempotency: { actorId: string; key: string; hash: string; response: unknown } | null;
+  /** A fault call inside a live outage: linked to it instead of dispatched. */
+  outageLink?: { outageId: string } | null;
+  /** A fault call no outage covers: kept for the trouble-call analysis (故障研判). */
+  troubleCall?: {
+    customerId: string | null;
+    transformerId: string;
+    feederId: string | null;
+  } | null;
 }
 
 /**
@@ -124,6 +132,26 @@ export async function insertOrderGraphs(tx: Kysely<DB>, graphs: OrderGraph[]): P
     province_id: g.order.province_id,
   }));
   const audit = graphs.map((g) => g.audit);
+  const links = graphs.flatMap((g) =>
+    g.outageLink
+      ? [{ order_id: g.order.id, outage_id: g.outageLink.outageId, at: g.order.accepted_at }]
+      : [],
+  );
+  const calls = graphs.flatMap((g) =>
+    g.troubleCall
+      ? [
+          {
+            order_id: g.order.id,
+            at: g.order.accepted_at,
+            customer_id: g.troubleCall.customerId,
+            transformer_id: g.troubleCall.transformerId,
+            feeder_id: g.troubleCall.feederId,
+            province_id: g.order.province_id,
+            unit_path: g.order.unit_path,
+          },
+        ]
+      : [],
+  );
   const keys = graphs.flatMap((g) =>
     g.idempotency
       ? [
@@ -194,6 +222,19 @@ export async function insertOrderGraphs(tx: Kysely<DB>, graphs: OrderGraph[]): P
           AS x(id uuid, actor_id uuid, actor_name text, action text, entity_type text,
                entity_id text, after jsonb, ip text, request_id text, org_id uuid,
                province_id uuid)
+    ), ol AS (
+      INSERT INTO outage_orders (order_id, outage_id, via, linked_at)
+      SELECT x.order_id, x.outage_id, 'intake', x.at
+        FROM jsonb_to_recordset(${json(links)}::jsonb)
+          AS x(order_id uuid, outage_id uuid, at timestamptz)
+    ), tc AS (
+      INSERT INTO trouble_calls (order_id, at, customer_id, transformer_id, feeder_id,
+        province_id, unit_path)
+      SELECT x.order_id, x.at, x.customer_id, x.transformer_id, x.feeder_id, x.province_id,
+             x.unit_path
+        FROM jsonb_to_recordset(${json(calls)}::jsonb)
+          AS x(order_id uuid, at timestamptz, customer_id uuid, transformer_id uuid,
+               feeder_id uuid, province_id uuid, unit_path text)
     )
     INSERT INTO idempotency_keys (actor_id, key, request_hash, status, response)
     SELECT x.actor_id, x.key, x.request_hash, 201, x.response

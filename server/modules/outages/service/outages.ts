@@ -31,6 +31,7 @@ import {
   withFlags,
 } from '../lifecycle.js';
 import { presentOutageSummary } from '../presenters.js';
+import { afterOutageAction } from './after-action.js';
 import {
   affectedCustomers,
   countAffected,
@@ -348,6 +349,8 @@ export async function actOnOutage(
     .where('id', '=', id)
     .execute();
   await record(ctx, { ...o, state: to }, action, { from: state, ...data, flags }, version);
+  const after = await outageById(ctx.tx, id);
+  await afterOutageAction(ctx, after!, action);
   return getOutage(ctx, id);
 }
 

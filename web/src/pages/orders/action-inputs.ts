@@ -2,7 +2,8 @@ import type { OrderAction } from '../../../../common/orders/states.ts';
 import type { MessageKey } from '../../i18n/zh.ts';
 
 /** What a person types or picks for an action (the rest of OrderActionInput is the version). */
-export type ActionInput = 'reason' | 'result' | 'body' | 'satisfaction' | 'unitId' | 'masterId';
+export type ActionInput =
+  'reason' | 'result' | 'body' | 'satisfaction' | 'unitId' | 'masterId' | 'outageId';
 
 export interface ActionSpec {
   inputs: { kind: ActionInput; required: boolean; label?: MessageKey }[];
@@ -41,6 +42,8 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
   reopen: { inputs: [need('reason')] },
   terminate: { inputs: [need('reason')], danger: true },
   merge: { inputs: [need('masterId')] },
+  link_outage: { inputs: [need('outageId')] },
+  unlink_outage: { inputs: [need('reason')], danger: true },
   reply: { inputs: [need('body', 'orders.input.replyBody')] },
   note: { inputs: [need('body', 'orders.input.noteBody')] },
 };
@@ -53,6 +56,7 @@ export const INPUT_LABELS: Record<ActionInput, MessageKey> = {
   satisfaction: 'orders.input.satisfaction',
   unitId: 'orders.input.unit',
   masterId: 'orders.input.master',
+  outageId: 'orders.input.outage',
 };
 
 export const INPUT_MAX: Record<ActionInput, number> = {
@@ -62,4 +66,5 @@ export const INPUT_MAX: Record<ActionInput, number> = {
   satisfaction: 0,
   unitId: 0,
   masterId: 0,
+  outageId: 0,
 };

@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ACTION_SPECS, INPUT_LABELS, INPUT_MAX, type ActionInput } from './action-inputs.ts';
 import { labelOptions } from './order-labels.tsx';
 import { MasterPicker } from './master-picker.tsx';
+import { OutagePicker } from './outage-picker.tsx';
 import { UnitPicker } from './unit-picker.tsx';
 
 type Values = Partial<Record<ActionInput, string>>;
@@ -105,6 +106,12 @@ export function ActionModal(props: {
         return (
           <Form.Item key={kind} name={kind} label={t(labelKey)} rules={[{ required }]}>
             <MasterPicker excludeId={order.id} customerId={order.customer?.id ?? null} />
+          </Form.Item>
+        );
+      case 'outageId':
+        return (
+          <Form.Item key={kind} name={kind} label={t(labelKey)} rules={[{ required }]}>
+            <OutagePicker />
           </Form.Item>
         );
     }

@@ -108,6 +108,11 @@ export function OrderCreatePage() {
       {
         onSuccess: (o) => {
           void message.success(t('orders.create.done', { number: o.number }));
+          // Inside a live outage: the order waits for it; the page opened next says what to tell.
+          if (o.outage)
+            void message.warning(
+              t('orders.outage.linked', { number: o.outage.number, title: o.outage.title }),
+            );
           void navigate(`/orders/${o.id}`, { replace: true });
         },
         onError: (e) => {

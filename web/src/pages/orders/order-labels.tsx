@@ -40,6 +40,7 @@ const STATE_COLORS: Record<OrderState, string> = {
   reviewed: 'geekblue',
   called_back: 'geekblue',
   suspended: 'warning',
+  linked: 'volcano',
   merged: 'default',
   archived: 'success',
   terminated: 'default',

@@ -8,6 +8,7 @@ import { OrderAttachments } from './order-attachments.tsx';
 import { OrderClocks } from './order-clocks.tsx';
 import { OrderHeader } from './order-header.tsx';
 import { OrderInfo } from './order-info.tsx';
+import { OrderOutage } from './order-outage.tsx';
 import { OrderTimeline } from './order-timeline.tsx';
 
 /** 工单详情: the order, its clocks and history, and the actions the user may take on it now. */
@@ -39,6 +40,7 @@ export function OrderPage() {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <OrderHeader order={o} onConflict={() => void order.refetch()} />
+      {o.outage && <OrderOutage outage={o.outage} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>

@@ -25,6 +25,7 @@ const SYSTEM_EVENTS: Record<string, MessageKey> = {
   sla_overdue: 'orders.event.slaOverdue',
   escalate: 'orders.event.escalate',
   close_with_master: 'orders.event.closeWithMaster',
+  outage_restored: 'orders.event.outageRestored',
 };
 
 const COLORS: Partial<Record<string, string>> = {
@@ -36,6 +37,8 @@ const COLORS: Partial<Record<string, string>> = {
   sla_warning: 'orange',
   sla_critical: 'orange',
   archive: 'green',
+  outage_restored: 'green',
+  link_outage: 'purple',
   note: 'gray',
 };
 
