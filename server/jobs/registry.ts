@@ -1,6 +1,12 @@
 import { purgeSessionsJob } from '../modules/auth/index.js';
 import { runImportJob, sweepImportsJob } from '../modules/imports/index.js';
+import { settleOutageLinksJob } from '../modules/orders/index.js';
 import type { JobDefinition } from './job.js';
 
 /** Every module's jobs. */
-export const ALL_JOBS: JobDefinition[] = [purgeSessionsJob, runImportJob, sweepImportsJob];
+export const ALL_JOBS: JobDefinition[] = [
+  purgeSessionsJob,
+  runImportJob,
+  sweepImportsJob,
+  settleOutageLinksJob,
+];

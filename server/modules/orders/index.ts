@@ -12,7 +12,8 @@ export function registerOrderRoutes(app: App): void {
   settingsRoutes(app);
   registerAttachmentRoutes(app);
 }
-export { startSlaTimers } from './jobs.js';
+export { settleOutageLinksJob, startSlaTimers } from './jobs.js';
+export { settleStrandedLinks } from './service/settle-links.js';
 export { fireDueTimers } from './service/fire-timers.js';
 export { actOnOrder } from './service/act-on-order.js';
 export { createOrder, numberDay } from './service/create-order.js';

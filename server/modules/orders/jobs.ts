@@ -1,6 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/database.js';
+import { z } from 'zod';
+import { defineJob } from '../../jobs/job.js';
 import { fireDueTimers } from './service/fire-timers.js';
+import { settleStrandedLinks } from './service/settle-links.js';
 
 /**
  * Runs the SLA timers: every second, and at once again while a batch fires something (a backlog
@@ -38,3 +41,15 @@ export function startSlaTimers(opts: {
     await running;
   };
 }
+
+/** Every minute: linked orders whose outage ended in the moment they were accepted. */
+export const settleOutageLinksJob = defineJob({
+  name: 'orders-settle-outage-links',
+  payload: z.object({}).passthrough(),
+  cron: '* * * * *',
+  handler: async (_payload, { database }) => {
+    while ((await settleStrandedLinks(database.db, new Date())) > 0) {
+      // more may be waiting
+    }
+  },
+});

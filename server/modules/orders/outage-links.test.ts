@@ -9,6 +9,7 @@ import type { OrderDetail } from '../../../common/schemas/orders.js';
 import type { OutageDetail } from '../../../common/schemas/outages.js';
 import { testApp, type Client, type TestApp } from '../../db/test-helpers.js';
 import { expectError } from '../../http/test-routes.js';
+import { settleStrandedLinks } from './service/settle-links.js';
 import { act, createOk, faultInput, orderWorld, type OrderWorld } from './test-support.js';
 
 let t: TestApp;
@@ -295,5 +296,36 @@ describe('linking by hand', () => {
       outageId: foreign.id,
     });
     expect([403, 404]).toContain(refused.statusCode);
+  });
+});
+
+describe('an order accepted into an outage in the moment it ended', () => {
+  it('is settled by the orders job like the others were', async () => {
+    const w = await orderWorld(t.app, t.database);
+    const d = await w.as('dispatcher');
+    const agent = await w.as('agent');
+    const outage = await faultOutage(d, { transformers: [w.net.transformers.c1t1] });
+    const restore = await d.post(`/api/outages/${outage.id}/actions/restore`, {
+      version: outage.version,
+    });
+    expect(restore.statusCode, restore.body).toBe(200);
+    // The race, reproduced: the intake read the outage live and wrote its order after the
+    // restoration had returned the linked orders.
+    await sql`UPDATE outages SET state = 'in_progress' WHERE id = ${outage.id}`.execute(
+      t.database.db,
+    );
+    const late = await createOk(agent, faultInput(w.customers.urban));
+    expect(late.state).toBe('linked');
+    await sql`UPDATE outages SET state = 'restored' WHERE id = ${outage.id}`.execute(t.database.db);
+
+    expect(await settleStrandedLinks(t.database.db, new Date())).toBeGreaterThanOrEqual(1);
+    const o = await get(agent, late.id);
+    expect(o.state).toBe('reviewed');
+    expect(o.result).toContain(outage.number);
+    const last = o.timeline.at(-1)!;
+    expect(last.action).toBe('outage_restored');
+    expect(last.actor?.name).toBe(restore.json<OutageDetail>().events.at(-1)!.actorName);
+    // Settled once: nothing left to do.
+    expect(await settleStrandedLinks(t.database.db, new Date())).toBe(0);
   });
 });

@@ -102,20 +102,55 @@ export async function waitingLinkedOrders(tx: Kysely<DB>, outageId: string): Pro
   return r.rows.map((x) => x.id);
 }
 
+/** A linked order whose outage ended without it, with who ended the outage and how. */
+export interface StrandedLink {
+  order_id: string;
+  outage_id: string;
+  outage_number: string;
+  outage_title: string;
+  outage_state: 'restored' | 'cancelled';
+  restored_at: Date | null;
+  org_id: string;
+  unit_path: string;
+  province_id: string;
+  actor_id: string | null;
+  actor_name: string;
+}
+
 /**
- * Linked orders whose outage ended without taking them along: an order accepted into an outage
- * while another transaction restored or cancelled it. The jobs loop settles them.
+ * Linked orders whose outage ended without taking them along: a caller accepted into an outage
+ * in the moment another transaction restored or cancelled it. The orders job settles them.
  */
-export async function strandedLinkedOrders(
-  tx: Kysely<DB>,
-  limit = 200,
-): Promise<{ order_id: string; outage_id: string; outage_state: string }[]> {
-  const r = await sql<{ order_id: string; outage_id: string; outage_state: string }>`
-    SELECT o.id AS order_id, g.id AS outage_id, g.state AS outage_state
+export async function strandedLinkedOrders(tx: Kysely<DB>, limit = 200): Promise<StrandedLink[]> {
+  const r = await sql<StrandedLink>`
+    SELECT o.id AS order_id, g.id AS outage_id, g.number AS outage_number,
+           g.title AS outage_title, g.state AS outage_state, g.restored_at, g.org_id,
+           g.unit_path, g.province_id, ev.actor_id, coalesce(ev.actor_name, '') AS actor_name
       FROM orders o
       JOIN outage_orders l ON l.order_id = o.id
       JOIN outages g ON g.id = l.outage_id
+      LEFT JOIN LATERAL (SELECT e.actor_id, e.actor_name FROM outage_events e
+                          WHERE e.outage_id = g.id AND e.action IN ('restore', 'cancel')
+                          ORDER BY e.at DESC LIMIT 1) ev ON true
      WHERE o.state = 'linked' AND g.state IN ('restored', 'cancelled')
+     ORDER BY g.id
      LIMIT ${limit}`.execute(tx);
   return r.rows;
+}
+
+/** 11月25日 08:00 in China time. */
+function chinaTime(d: Date): string {
+  const c = new Date(d.getTime() + 8 * 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${pad(c.getUTCHours())}:${pad(c.getUTCMinutes())}`;
+}
+
+/** The result a linked order is returned with when its outage is restored. */
+export function restorationResult(o: { number: string; title: string }, at: Date): string {
+  return `停电已恢复（${o.number} ${o.title}），恢复送电时间 ${chinaTime(at)}。`;
+}
+
+/** The reason a linked order is released with when its outage is cancelled. */
+export function cancellationReason(o: { number: string }): string {
+  return `停电事件 ${o.number} 已取消`;
 }

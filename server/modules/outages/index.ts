@@ -10,14 +10,17 @@ export function registerOutageRoutes(app: App): void {
   outageRoutes(app);
 }
 export {
+  cancellationReason,
   coveringOutageSql,
   deleteOutageLinks,
   insertOutageLinks,
   liveOutage,
   outageOfOrder,
+  restorationResult,
   strandedLinkedOrders,
   waitingLinkedOrders,
   type CoveringOutage,
+  type StrandedLink,
 } from './covering.js';
 export { outagesAffecting } from './service/affecting.js';
 // For bench/outages-affected.ts: the affected-customer reads it measures.
