@@ -5,6 +5,7 @@
  * delivered at commit), so a crash repeats a message rather than losing it.
  */
 import { sql } from 'kysely';
+import { startDrainLoop } from './drain-loop.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database.js';
 import { LIVE_CHANNEL, type LiveHub, type LiveMessage } from '../platform/live-hub.js';
@@ -59,26 +60,11 @@ export function startOutboxDispatcher(opts: {
   log: FastifyBaseLogger;
   intervalMs?: number;
 }): () => Promise<void> {
-  const interval = opts.intervalMs ?? 250;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = (async () => {
-      try {
-        while (!stopped && (await dispatchOutbox(opts.database, opts.hub)) === 500) {
-          // a full batch: more are waiting
-        }
-      } catch (err) {
-        opts.log.error({ err }, 'outbox dispatch failed; retrying');
-      }
-      if (!stopped) timer = setTimeout(tick, interval);
-    })();
-  };
-  timer = setTimeout(tick, interval);
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+  return startDrainLoop({
+    name: 'outbox dispatch',
+    log: opts.log,
+    intervalMs: opts.intervalMs ?? 250,
+    // A full batch: more are waiting.
+    round: async () => (await dispatchOutbox(opts.database, opts.hub)) === 500,
+  });
 }

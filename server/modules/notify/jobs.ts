@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { NotifyConfig } from '../../config.js';
 import type { Database } from '../../db/database.js';
+import { startDrainLoop } from '../../jobs/drain-loop.js';
 import { transportsFromConfig } from './channels/index.js';
 import { sendDueNotifications } from './service/send.js';
 
@@ -17,32 +18,18 @@ export function startNotifySender(opts: {
   intervalMs?: number;
   batch?: number;
 }): () => Promise<void> {
-  const interval = opts.intervalMs ?? 1000;
   const batch = opts.batch ?? 50;
   const transports = transportsFromConfig(opts.config, opts.log);
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = (async () => {
-      try {
-        while (
-          !stopped &&
-          (await sendDueNotifications({ db: opts.database.db, transports, batch })) === batch
-        ) {
-          // a full batch: more are waiting
-        }
-      } catch (err) {
-        opts.log.error({ err }, 'notification sender failed; retrying');
-      }
-      if (!stopped) timer = setTimeout(tick, interval);
-    })();
-  };
-  timer = setTimeout(tick, interval);
+  const stop = startDrainLoop({
+    name: 'notification sender',
+    log: opts.log,
+    intervalMs: opts.intervalMs,
+    // A full batch: more are waiting.
+    round: async () =>
+      (await sendDueNotifications({ db: opts.database.db, transports, batch })) === batch,
+  });
   return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
+    await stop();
     transports.close();
   };
 }

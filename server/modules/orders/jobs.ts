@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/database.js';
 import { z } from 'zod';
+import { startDrainLoop } from '../../jobs/drain-loop.js';
 import { defineJob } from '../../jobs/job.js';
 import { fireDueTimers } from './service/fire-timers.js';
 import { settleStrandedLinks } from './service/settle-links.js';
@@ -17,29 +18,13 @@ export function startSlaTimers(opts: {
   intervalMs?: number;
   batch?: number;
 }): () => Promise<void> {
-  const interval = opts.intervalMs ?? 1000;
   const batch = opts.batch ?? 1000;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = (async () => {
-      try {
-        while (!stopped && (await fireDueTimers(opts.database.db, new Date(), batch)) > 0) {
-          // some fired: more may be waiting
-        }
-      } catch (err) {
-        opts.log.error({ err }, 'SLA timers failed; retrying');
-      }
-      if (!stopped) timer = setTimeout(tick, interval);
-    })();
-  };
-  timer = setTimeout(tick, interval);
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+  return startDrainLoop({
+    name: 'SLA timers',
+    log: opts.log,
+    intervalMs: opts.intervalMs,
+    round: async () => (await fireDueTimers(opts.database.db, new Date(), batch)) > 0,
+  });
 }
 
 /** Every minute: linked orders whose outage ended in the moment they were accepted. */

@@ -147,36 +147,30 @@ export function TaxonomyTab() {
     const next = { ...levels, [which]: Math.round(percent * 10) / 1000 };
     edit({ ...draft.taxonomy, thresholds: next });
   };
+  // One warning level as a percentage of the limit (a function, not a component: a component
+  // made in render would remount, and lose focus, on every keystroke).
+  const levelInput = (which: 'warning' | 'critical', step: number) => (
+    <InputNumber
+      size="small"
+      min={1}
+      max={99}
+      step={step}
+      value={Math.round(levels[which] * 1000) / 10}
+      onChange={(v) => setLevel(which, v)}
+      disabled={readOnly}
+      addonAfter="%"
+      style={{ width: 100 }}
+      data-testid={`threshold-${which}`}
+    />
+  );
   const toolbar = (
     <Space wrap>
       <Tooltip title={t('orderSettings.thresholds.help')}>
         <Space size={4}>
           {t('orderSettings.thresholds.warning')}
-          <InputNumber
-            size="small"
-            min={1}
-            max={99}
-            step={5}
-            value={Math.round(levels.warning * 1000) / 10}
-            onChange={(v) => setLevel('warning', v)}
-            disabled={readOnly}
-            addonAfter="%"
-            style={{ width: 100 }}
-            data-testid="threshold-warning"
-          />
+          {levelInput('warning', 5)}
           {t('orderSettings.thresholds.critical')}
-          <InputNumber
-            size="small"
-            min={1}
-            max={99}
-            step={1}
-            value={Math.round(levels.critical * 1000) / 10}
-            onChange={(v) => setLevel('critical', v)}
-            disabled={readOnly}
-            addonAfter="%"
-            style={{ width: 100 }}
-            data-testid="threshold-critical"
-          />
+          {levelInput('critical', 1)}
         </Space>
       </Tooltip>
       <Select
