@@ -6,7 +6,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function recordingLog() {
   const errors: string[] = [];
-  const log = { error: (_o: unknown, msg: string) => errors.push(msg) } as FastifyBaseLogger;
+  const log = {
+    error: (_o: unknown, msg: string) => void errors.push(msg),
+  } as unknown as FastifyBaseLogger;
   return { log, errors };
 }
 
