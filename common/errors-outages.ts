@@ -35,4 +35,34 @@ export const OUTAGES_ERRORS = {
     zh: '重要服务事项不存在，或不在您的服务范围内。',
     en: 'No such major service event in your service area.',
   },
+  PREDICTION_NOT_FOUND: {
+    status: 404,
+    zh: '研判结果不存在，或不在您的服务范围内。',
+    en: 'No such predicted fault in your service area.',
+  },
+  PREDICTION_ALREADY_CONFIRMED: {
+    status: 409,
+    zh: '该研判结果已被确认为故障停电，请勿重复确认。',
+    en: 'This predicted fault has already been confirmed as an outage.',
+  },
+  PREDICTION_REJECTED: {
+    status: 409,
+    zh: '该研判结果已被驳回，不能再确认或驳回。',
+    en: 'This predicted fault has been rejected; it can no longer be confirmed or rejected.',
+  },
+  PREDICTION_SUPERSEDED: {
+    status: 409,
+    zh: '该台区研判已并入线路研判，请处理线路研判结果。',
+    en: 'This transformer prediction was rolled up into a feeder prediction; act on that one.',
+  },
+  PREDICTION_EXPIRED: {
+    status: 409,
+    zh: '该研判结果已过期（长时间无新报修且未处理）。',
+    en: 'This prediction has expired (no decision and no new call for too long).',
+  },
+  ANALYSIS_SETTINGS_INVALID: {
+    status: 422,
+    zh: '研判参数不正确，请检查时间窗口和各项阈值。',
+    en: 'The analysis settings are not valid; check the window and the thresholds.',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

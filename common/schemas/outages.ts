@@ -7,6 +7,7 @@ import {
   OUTAGE_STATES,
 } from '../outages/categories.js';
 import { Id, Page, PageSize, Version, text } from './primitives.js';
+import { NoticeSummary } from './notify.js';
 
 const IsoTime = z.iso.datetime({ offset: true });
 
@@ -126,6 +127,8 @@ export const OutageEvent = z.object({
 });
 
 export const OutageDetail = OutageSummary.extend({
+  /** What the outage's notices to customers came to (sent, failed, late…). */
+  notices: NoticeSummary,
   reason: z.string(),
   faultType: z.string().nullable(),
   equipment: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ANALYSIS, analyseCalls, thresholdProblem } from './analysis.js';
+import { DEFAULT_ANALYSIS, analyseCalls, feederQuorum, thresholdProblem } from './analysis.js';
 
 const NOW = new Date('2026-11-24T20:00:00+08:00');
 const ago = (min: number) => new Date(NOW.getTime() - min * 60_000);
@@ -64,7 +64,7 @@ describe('trouble-call analysis', () => {
       call('T3', 'F1', 5),
       call('T3', 'F1', 4),
     ];
-    const r = analyseCalls(calls, sizes({}, { F1: 40 }), NOW);
+    const r = analyseCalls(calls, sizes({}, { F1: 10 }), NOW);
     expect(r.predictions).toHaveLength(1);
     expect(r.predictions[0]).toMatchObject({
       kind: 'feeder',
@@ -73,13 +73,29 @@ describe('trouble-call analysis', () => {
       orderIds: calls.map((c) => c.orderId),
     });
     expect(r.isolated).toEqual([]);
-    // Two transformers of a large feeder are two transformer matters, not the feeder.
-    const two = analyseCalls(calls.slice(1), sizes({}, { F1: 40 }), NOW);
-    expect(two.predictions.map((p) => `${p.kind}:${p.nodeId}`)).toEqual(['transformer:T3']);
-    expect(two.isolated).toEqual([calls[1]!.orderId]);
-    // …but of a feeder with four transformers, half of it: the feeder.
-    const small = analyseCalls(calls.slice(1), sizes({}, { F1: 4 }), NOW);
-    expect(small.predictions.map((p) => `${p.kind}:${p.nodeId}`)).toEqual(['feeder:F1']);
+    // Two transformers are two transformer matters, not the feeder, even on a small feeder
+    // (one failed transformer and a neighbour's unrelated call).
+    for (const feeder of [40, 4]) {
+      const two = analyseCalls(calls.slice(1), sizes({}, { F1: feeder }), NOW);
+      expect(two.predictions.map((p) => `${p.kind}:${p.nodeId}`)).toEqual(['transformer:T3']);
+      expect(two.isolated).toEqual([calls[1]!.orderId]);
+    }
+    // On a large feeder three are not enough either: 30 % of its transformers must report.
+    expect(analyseCalls(calls, sizes({}, { F1: 40 }), NOW).predictions[0]!.kind).toBe(
+      'transformer',
+    );
+    // A feeder of two transformers, both reporting: the feeder.
+    const pair = analyseCalls(calls.slice(1), sizes({}, { F1: 2 }), NOW);
+    expect(pair.predictions.map((p) => `${p.kind}:${p.nodeId}`)).toEqual(['feeder:F1']);
+  });
+
+  it('asks both the count and the share of a feeder’s transformers, within its size', () => {
+    expect(feederQuorum(2, DEFAULT_ANALYSIS)).toBe(2);
+    expect(feederQuorum(4, DEFAULT_ANALYSIS)).toBe(3);
+    expect(feederQuorum(10, DEFAULT_ANALYSIS)).toBe(3);
+    expect(feederQuorum(32, DEFAULT_ANALYSIS)).toBe(10);
+    expect(feederQuorum(0, DEFAULT_ANALYSIS)).toBe(3);
+    expect(feederQuorum(1, DEFAULT_ANALYSIS)).toBe(2);
   });
 
   it('does not join calls that straddle the window', () => {
@@ -107,6 +123,26 @@ describe('trouble-call analysis', () => {
     const r = analyseCalls(calls, sizes(), NOW);
     expect(r.predictions.map((p) => p.nodeId)).toEqual(['T1', 'T5']);
     expect(r.isolated).toEqual([calls[4]!.orderId]);
+  });
+
+  it('counts a transformer predicted earlier towards its feeder, even with its calls gone by', () => {
+    const calls = [call('T2', 'F1', 10), call('T3', 'F1', 2)];
+    const known = { transformers: new Map([['T1', 'F1']]) };
+    const r = analyseCalls(calls, sizes({}, { F1: 10 }), NOW, DEFAULT_ANALYSIS, known);
+    expect(r.predictions).toEqual([
+      {
+        kind: 'feeder',
+        nodeId: 'F1',
+        orderIds: calls.map((c) => c.orderId),
+        transformerIds: ['T1', 'T2', 'T3'],
+        firstCallAt: calls[0]!.at,
+        lastCallAt: calls[1]!.at,
+      },
+    ]);
+    // Alone, a known prediction without new calls says nothing new.
+    expect(analyseCalls([], sizes(), NOW, DEFAULT_ANALYSIS, known).predictions).toEqual([]);
+    const one = analyseCalls([call('T1', 'F1', 1)], sizes(), NOW, DEFAULT_ANALYSIS, known);
+    expect(one.predictions.map((p) => `${p.kind}:${p.nodeId}`)).toEqual(['transformer:T1']);
   });
 
   it('checks thresholds an administrator enters', () => {

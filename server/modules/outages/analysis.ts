@@ -13,9 +13,11 @@ export interface AnalysisThresholds {
   transformerCalls: number;
   /** …or when this share of its customers called. */
   transformerShare: number;
-  /** A feeder is predicted when this many of its transformers are predicted or have calls… */
+  /**
+   * A feeder is predicted when this many of its transformers are predicted or have calls, and at
+   * least this share of them (a feeder with fewer transformers than that: all of them).
+   */
   feederTransformers: number;
-  /** …or this share of its transformers. */
   feederShare: number;
 }
 
@@ -59,6 +61,27 @@ export interface Analysis {
   isolated: string[];
 }
 
+/**
+ * What earlier runs already predicted and a dispatcher has not decided yet: a transformer with an
+ * open prediction counts as predicted for its feeder's roll-up even when its calls are older than
+ * the window (transformer id → feeder id).
+ */
+export interface KnownPredictions {
+  transformers?: ReadonlyMap<string, string>;
+}
+
+/**
+ * How many of a feeder's transformers must report for the feeder to be predicted: the count and
+ * the share both, never fewer than two, never more than the feeder has. Both, not either: on a
+ * feeder of 4 transformers "30 %" alone is 2, and one failed transformer plus one unrelated call
+ * next door would blame the whole feeder; on a feeder of 32, "3" alone is reached by three
+ * unrelated calls. A failed feeder is heard from nearly all its transformers within minutes.
+ */
+export function feederQuorum(transformers: number, t: AnalysisThresholds): number {
+  const wanted = Math.max(t.feederTransformers, Math.ceil(t.feederShare * transformers - 1e-9));
+  return Math.max(2, transformers > 0 ? Math.min(transformers, wanted) : wanted);
+}
+
 /** Checks thresholds an administrator entered; null when they are usable. */
 export function thresholdProblem(t: AnalysisThresholds): string | null {
   if (!(t.windowMinutes >= 1 && t.windowMinutes <= 24 * 60)) return 'windowMinutes: 1 to 1440';
@@ -80,6 +103,7 @@ export function analyseCalls(
   sizes: NetworkSizes,
   now: Date,
   t: AnalysisThresholds = DEFAULT_ANALYSIS,
+  known: KnownPredictions = {},
 ): Analysis {
   const since = now.getTime() - t.windowMinutes * 60_000;
   const recent = calls
@@ -103,15 +127,21 @@ export function analyseCalls(
   }
 
   const byFeeder = new Map<string, string[]>();
-  for (const [id, list] of byTransformer) {
-    const feeder = list[0]!.feederId;
-    byFeeder.set(feeder, [...(byFeeder.get(feeder) ?? []), id]);
+  const addTo = (feeder: string, id: string) => {
+    const list = byFeeder.get(feeder) ?? [];
+    if (!list.includes(id)) list.push(id);
+    byFeeder.set(feeder, list);
+  };
+  for (const [id, list] of byTransformer) addTo(list[0]!.feederId, id);
+  for (const [id, feeder] of known.transformers ?? []) {
+    predictedTransformers.add(id);
+    addTo(feeder, id);
   }
   const predictions: Prediction[] = [];
   const explained = new Set<string>();
   const predict = (kind: Prediction['kind'], nodeId: string, transformers: string[]) => {
     const list = transformers
-      .flatMap((id) => byTransformer.get(id)!)
+      .flatMap((id) => byTransformer.get(id) ?? [])
       .sort((a, b) => a.at.getTime() - b.at.getTime() || a.orderId.localeCompare(b.orderId));
     for (const c of list) explained.add(c.orderId);
     predictions.push({
@@ -119,19 +149,18 @@ export function analyseCalls(
       nodeId,
       orderIds: list.map((c) => c.orderId),
       transformerIds: kind === 'feeder' ? [...transformers].sort() : [],
-      firstCallAt: list[0]!.at,
-      lastCallAt: list[list.length - 1]!.at,
+      firstCallAt: list[0]?.at ?? now,
+      lastCallAt: list[list.length - 1]?.at ?? now,
     });
   };
   for (const [feeder, transformers] of byFeeder) {
-    const total = sizes.transformersOn(feeder);
-    const n = transformers.length;
-    if (n >= t.feederTransformers || (total > 0 && n >= 2 && n / total >= t.feederShare)) {
+    if (transformers.length >= feederQuorum(sizes.transformersOn(feeder), t)) {
       predict('feeder', feeder, transformers);
       continue;
     }
+    // A known prediction without calls in the window has nothing new to say.
     for (const id of transformers)
-      if (predictedTransformers.has(id)) predict('transformer', id, [id]);
+      if (predictedTransformers.has(id) && byTransformer.has(id)) predict('transformer', id, [id]);
   }
   predictions.sort(
     (a, b) => a.firstCallAt.getTime() - b.firstCallAt.getTime() || a.nodeId.localeCompare(b.nodeId),

@@ -5,10 +5,14 @@
  */
 import type { App } from '../../http/context.js';
 import { outageRoutes } from './routes.js';
+import { predictionRoutes } from './predictions/index.js';
 
 export function registerOutageRoutes(app: App): void {
   outageRoutes(app);
+  predictionRoutes(app);
 }
+// 故障研判: the analysis loop (server.ts) and its runs (tests, bench).
+export { analyseNewCalls, expirePredictions, startOutageAnalysis } from './predictions/index.js';
 export {
   cancellationReason,
   coveringOutageSql,
@@ -23,5 +27,7 @@ export {
   type StrandedLink,
 } from './covering.js';
 export { outagesAffecting } from './service/affecting.js';
+export { actOnOutage } from './service/outages.js';
+export { outageNoticeSummary, queueOutageNotices } from './service/notices.js';
 // For bench/outages-affected.ts: the affected-customer reads it measures.
 export { affectedCustomers, countAffected, liveOutagesCovering } from './store.js';

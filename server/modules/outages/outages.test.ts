@@ -231,6 +231,12 @@ describe('outage information', () => {
     o = done.json<OutageDetail>();
     expect(o.state).toBe('restored');
     expect(o.allowedActions).toEqual([]);
+    // Its notices are counted on the detail: the fault notice, the new estimate, the restoration.
+    expect(o.notices.byTemplate.map((b) => b.template).sort()).toEqual([
+      'outage.estimate_changed',
+      'outage.fault',
+      'outage.restored',
+    ]);
     const audit = await t.database.db
       .selectFrom('audit_log')
       .select('action')

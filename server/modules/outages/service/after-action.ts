@@ -8,6 +8,7 @@ import { releaseLinkedOrders, returnLinkedOrders } from '../../orders/index.js';
 import { cancellationReason, restorationResult } from '../covering.js';
 import type { OutageRow } from '../store.js';
 import type { OutageCtx } from './outages.js';
+import { queueOutageNotices } from './notices.js';
 
 export async function afterOutageAction(
   ctx: OutageCtx,
@@ -21,4 +22,5 @@ export async function afterOutageAction(
   if (action === 'cancel') {
     await releaseLinkedOrders(ctx, outage.id, cancellationReason(outage));
   }
+  await queueOutageNotices(ctx, outage, action);
 }

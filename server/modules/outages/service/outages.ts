@@ -32,6 +32,7 @@ import {
 } from '../lifecycle.js';
 import { presentOutageSummary } from '../presenters.js';
 import { afterOutageAction } from './after-action.js';
+import { outageNoticeSummary } from './notices.js';
 import {
   affectedCustomers,
   countAffected,
@@ -361,10 +362,11 @@ export async function getOutage(
 ): Promise<OutageDetail> {
   authorize(ctx.actor, 'outage.view');
   const o = await visible(ctx, id);
-  const [scope, events, orders] = await Promise.all([
+  const [scope, events, orders, notices] = await Promise.all([
     scopeOf(ctx.tx, id),
     eventsOf(ctx.tx, id),
     linkedOrdersOf(ctx.tx, id),
+    outageNoticeSummary(ctx.tx, id),
   ]);
   return {
     ...presentOutageSummary(o),
@@ -384,6 +386,7 @@ export async function getOutage(
       data: (e.data ?? {}) as Record<string, unknown>,
     })),
     orders,
+    notices,
     allowedActions: ctx.actor.permissions.includes('outage.manage')
       ? allowedOutageActions(o.state as OutageState)
       : [],

@@ -27,6 +27,7 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ACTION_LABELS, OutageActionModal } from './outage-action-modal.tsx';
 import { OutageCustomers } from './outage-customers.tsx';
+import { OutageNotices } from './outage-notices.tsx';
 import { CategoryTag, OutageFlagTags, OutageStateTag } from './outage-labels.tsx';
 import { WindowText } from './outage-table.tsx';
 import { OutageTimeline } from './outage-timeline.tsx';
@@ -246,6 +247,15 @@ export function OutagePage() {
                     </span>
                   ),
                   children: <Orders orders={o.orders} />,
+                },
+                {
+                  key: 'notices',
+                  label: (
+                    <span data-testid="outage-tab-notices">
+                      {t('outages.section.notices')} ({o.notices.total})
+                    </span>
+                  ),
+                  children: <OutageNotices outageId={o.id} notices={o.notices} />,
                 },
               ]}
             />
