@@ -52,7 +52,32 @@ export const REPAIR_ERRORS = {
   },
   REPAIR_PHOTO_INVALID: {
     status: 400,
-    zh: '照片须为该工单的附件。',
-    en: 'Photos must be attachments of the order.',
+    zh: '照片须为该工单的附件或该抢修任务上传的照片。',
+    en: 'Photos must be attachments of the order or photos uploaded to the job.',
+  },
+  REPAIR_OUTAGE_NOT_DISPATCHABLE: {
+    status: 409,
+    zh: '只有停电中的停电信息才能派给抢修队伍。',
+    en: 'Only an outage in progress can be given to a crew.',
+  },
+  REPAIR_OUTAGE_HAS_JOB: {
+    status: 409,
+    zh: '该停电已有抢修队伍在办；如需改派，请选择“改派”。',
+    en: 'A crew already holds this outage; choose re-dispatch to give it to another crew.',
+  },
+  REPAIR_JOB_UNDER_WAY: {
+    status: 409,
+    zh: '抢修队伍已出发或已到达现场，不能改派。',
+    en: 'The crew has set out or is on site; the job cannot be given to another crew.',
+  },
+  REPAIR_JOB_ORDER_LINKED: {
+    status: 409,
+    zh: '该工单已并入停电，由停电统一处理，此抢修任务已关闭。',
+    en: 'The order was linked to an outage and is handled with it; this job is closed.',
+  },
+  REPAIR_JOB_CLOSED: {
+    status: 409,
+    zh: '该抢修任务已关闭（已改派或停电已结束）。',
+    en: 'This job is closed (given to another crew, or the outage is over).',
   },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -1,10 +1,11 @@
 /**
- * The repair API (issue 6): the crew register, the dispatcher's board, dispatch with a suggested
- * crew, and the crew's own view (accept, send back, depart, arrive, complete). Shared by the
- * server and the web.
+ * The repair API (issue 6): the crew register, the dispatcher's board, dispatch of a fault order
+ * or an outage with a suggested crew, and the crew's own view (accept, send back, depart, arrive,
+ * complete). Shared by the server and the web.
  */
 import { z } from 'zod';
 import { AREA_CLASSES } from '../customers/codes.js';
+import { OUTAGE_CATEGORIES, OUTAGE_STATES } from '../outages/categories.js';
 import { SLA_STATUSES } from '../orders/sla.js';
 import { ORDER_STATES } from '../orders/states.js';
 import { Id, Phone, Version, text } from './primitives.js';
@@ -13,7 +14,11 @@ import { Id, Phone, Version, text } from './primitives.js';
 export const CREW_STATES = ['on_duty', 'en_route', 'on_site', 'off_duty'] as const;
 export type CrewState = (typeof CREW_STATES)[number];
 
-/** A job: offered → accepted | sent_back(reason) → en_route → on_site → done. */
+/**
+ * A job: offered → accepted | sent_back(reason) → en_route → on_site → done. Before the crew sets
+ * out a job may be cancelled: re-dispatched to another crew, its order linked to an outage, or
+ * its outage over.
+ */
 export const JOB_STATES = [
   'offered',
   'accepted',
@@ -21,6 +26,7 @@ export const JOB_STATES = [
   'en_route',
   'on_site',
   'done',
+  'cancelled',
 ] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
@@ -78,6 +84,7 @@ export const AreaNode = z.object({
   code: z.string(),
   name: z.string(),
 });
+export type AreaNode = z.infer<typeof AreaNode>;
 
 /** The order a job is for, as much as the crew needs on the way. */
 export const JobOrder = z.object({
@@ -97,6 +104,50 @@ export const JobOrder = z.object({
 });
 export type JobOrder = z.infer<typeof JobOrder>;
 
+/**
+ * A commitment clock of an outage (rules.md §3): arrival on site 45 / 90 / 120 min after the power
+ * went off by area class, restoration 3 h (urban) / 4 h (rural, remote) after arrival; natural time.
+ */
+export const Commitment = z.object({
+  limitMinutes: z.number().int(),
+  startedAt: z.string(),
+  dueAt: z.string(),
+  warningAt: z.string(),
+  criticalAt: z.string(),
+  /** When the clock stopped (arrival, restoration); null while it runs. */
+  stoppedAt: z.string().nullable(),
+  status: z.enum(SLA_STATUSES),
+});
+export type Commitment = z.infer<typeof Commitment>;
+
+export const OutageCommitments = z.object({
+  /** The worst area class among the scope's transformers. */
+  areaClass: z.enum(AREA_CLASSES),
+  arrival: Commitment,
+  /** Runs from the crew's arrival; null before it. */
+  restoration: Commitment.nullable(),
+});
+export type OutageCommitments = z.infer<typeof OutageCommitments>;
+
+/** The outage a job is for, as much as the crew and the dispatcher need. */
+export const JobOutage = z.object({
+  id: Id,
+  number: z.string(),
+  title: z.string(),
+  category: z.enum(OUTAGE_CATEGORIES),
+  state: z.enum(OUTAGE_STATES),
+  areaText: z.string(),
+  scope: z.array(AreaNode),
+  affectedCustomers: z.number().int(),
+  importantCustomers: z.number().int(),
+  linkedOrders: z.number().int(),
+  startedAt: z.string().nullable(),
+  estimatedRestoreAt: z.string().nullable(),
+  restoredAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type JobOutage = z.infer<typeof JobOutage>;
+
 const Stamp = z.object({
   at: z.string(),
   lat: z.number().nullable(),
@@ -108,6 +159,10 @@ export const Job = z.object({
   crew: Ref,
   order: JobOrder.nullable(),
   outageId: Id.nullable(),
+  /** Set for an outage job (then `order` is null). */
+  outage: JobOutage.nullable(),
+  /** The outage's clocks, as this job's arrival stands (outage jobs only). */
+  commitments: OutageCommitments.nullable(),
   state: z.enum(JOB_STATES),
   suggested: z.boolean(),
   offeredAt: z.string(),
@@ -117,6 +172,7 @@ export const Job = z.object({
   departed: Stamp.nullable(),
   arrived: Stamp.nullable(),
   completed: Stamp.nullable(),
+  cancelled: z.object({ at: z.string(), reason: z.string() }).nullable(),
   result: z.string().nullable(),
   cause: z.string().nullable(),
   photoIds: z.array(Id),
@@ -182,9 +238,42 @@ export const CrewSuggestion = z.object({
 });
 export type CrewSuggestion = z.infer<typeof CrewSuggestion>;
 
-/** The dispatcher's board: crews with their jobs, and fault orders no crew holds yet. */
+/** A crew ranked for an outage: how much of the scope its area covers, how far it is. */
+export const OutageCrewCandidate = z.object({
+  crew: Ref,
+  state: z.enum(CREW_STATES),
+  busy: z.boolean(),
+  /** area: its service area covers part of the scope; unit: it serves the scope's unit. */
+  match: z.enum(['area', 'unit']),
+  /** Scope transformers (and bare feeders) inside the crew's area. */
+  overlap: z.number().int(),
+  /** From the crew's last stamped position to the scope's centre, when both are known. */
+  distanceKm: z.number().nullable(),
+  suggested: z.boolean(),
+});
+export type OutageCrewCandidate = z.infer<typeof OutageCrewCandidate>;
+export const OutageCrewSuggestion = z.object({
+  outageId: Id,
+  suggestedCrewId: Id.nullable(),
+  candidates: z.array(OutageCrewCandidate),
+});
+export type OutageCrewSuggestion = z.infer<typeof OutageCrewSuggestion>;
+
+/** A live outage on the board: its crew job (if any), clocks and the last send-back. */
+export const BoardOutage = JobOutage.extend({
+  job: Job.nullable(),
+  commitments: OutageCommitments,
+  sentBack: z.object({ crew: z.string(), reason: z.string(), at: z.string() }).nullable(),
+});
+export type BoardOutage = z.infer<typeof BoardOutage>;
+
+/**
+ * The dispatcher's board: crews with their jobs, live outages (in progress) with their crew,
+ * and fault orders no crew holds yet.
+ */
 export const RepairBoard = z.object({
   crews: z.array(Crew),
+  outages: z.array(BoardOutage),
   waiting: z.array(JobOrder.extend({ sentBackReason: z.string().nullable() })),
 });
 export type RepairBoard = z.infer<typeof RepairBoard>;
@@ -194,6 +283,41 @@ export const DispatchInput = z.strictObject({
   crewId: Id,
 });
 export type DispatchInput = z.infer<typeof DispatchInput>;
+
+/**
+ * Sends a crew to an outage. `replace`: the outage's job that is only offered or accepted is
+ * cancelled and the new crew offered instead (改派); a crew already on the way stays.
+ */
+export const OutageDispatchInput = z.strictObject({
+  outageId: Id,
+  crewId: Id,
+  replace: z.boolean().optional(),
+  reason: text(200).optional(),
+});
+export type OutageDispatchInput = z.infer<typeof OutageDispatchInput>;
+
+/** Feeders and transformers by code or name, for a crew's service area. */
+export const AreaNodeQuery = z.strictObject({
+  q: text(64).optional(),
+  /** The crew's unit: nodes of the area it serves; default the caller's area. */
+  unitId: Id.optional(),
+  kind: z.enum(['feeder', 'transformer']).optional(),
+});
+export type AreaNodeQuery = z.infer<typeof AreaNodeQuery>;
+export const AreaNodeList = z.object({
+  items: z.array(AreaNode.extend({ feeder: z.string().nullable(), unit: z.string() })),
+});
+export type AreaNodeList = z.infer<typeof AreaNodeList>;
+
+/** A photo the crew took on a job (outage jobs; order jobs attach to the order). */
+export const JobPhoto = z.object({
+  id: Id,
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  createdAt: z.string(),
+});
+export type JobPhoto = z.infer<typeof JobPhoto>;
 
 const Lat = z.number().min(-90).max(90);
 const Lng = z.number().min(-180).max(180);
@@ -207,6 +331,8 @@ export const JobActionInput = z.strictObject({
   result: text(2000).optional(),
   cause: text(200).optional(),
   photoIds: z.array(Id).max(20).optional(),
+  /** Completing an outage job: the part restored, when not all of it. */
+  restoredScope: text(500).optional(),
   lat: Lat.optional(),
   lng: Lng.optional(),
 });

@@ -1,4 +1,7 @@
-/** Kysely table types of the `repair` module (migration 0012_repair.sql), merged into DB. */
+/**
+ * Kysely table types of the `repair` module (migrations 0012_repair.sql and
+ * 0017_repair_outage_jobs.sql), merged into DB.
+ */
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -75,6 +78,8 @@ export interface RepairJobsTable {
   result: string | null;
   cause: string | null;
   photo_ids: Generated<string[]>;
+  cancelled_at: NullableTimestamp;
+  cancel_reason: string | null;
   org_id: string;
   unit_path: string;
   province_id: string;
@@ -83,10 +88,25 @@ export interface RepairJobsTable {
   updated_at: Timestamp;
 }
 
+export interface RepairJobPhotosTable {
+  id: string;
+  job_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  org_id: string;
+  province_id: string;
+  created_at: Timestamp;
+}
+
 export interface RepairTables {
   repair_crews: RepairCrewsTable;
   repair_crew_members: RepairCrewMembersTable;
   repair_crew_areas: RepairCrewAreasTable;
   repair_crew_states: RepairCrewStatesTable;
   repair_jobs: RepairJobsTable;
+  repair_job_photos: RepairJobPhotosTable;
 }

@@ -44,6 +44,21 @@ export const REPAIR_ACCESS: Record<string, Access> = {
       crewId: unknownId(),
     })),
   },
+  'GET /api/repair/outages/{id}/suggestion': {
+    needs: 'repair.dispatch',
+    probe: probe('GET', '/api/repair/outages/{id}/suggestion', notFound('OUTAGE_NOT_FOUND')),
+  },
+  'POST /api/repair/outage-jobs': {
+    needs: 'repair.dispatch',
+    probe: probe('POST', '/api/repair/outage-jobs', notFound('OUTAGE_NOT_FOUND'), () => ({
+      outageId: unknownId(),
+      crewId: unknownId(),
+    })),
+  },
+  'GET /api/repair/area-nodes': {
+    needs: 'repair.manage',
+    probe: probe('GET', '/api/repair/area-nodes?q=%E7%BA%BF', ok),
+  },
   'GET /api/crew/jobs': { needs: 'repair.work', probe: probe('GET', '/api/crew/jobs', ok) },
   'POST /api/crew/state': {
     needs: 'repair.work',
@@ -61,5 +76,23 @@ export const REPAIR_ACCESS: Record<string, Access> = {
       notFound('REPAIR_JOB_NOT_FOUND'),
       () => ({ version: 1 }),
     ),
+  },
+  // Checked before the body is read (see photo-routes.ts), so an empty body reaches the check.
+  'POST /api/crew/jobs/{id}/photos': {
+    needs: 'repair.work',
+    probe: probe(
+      'POST',
+      '/api/crew/jobs/{id}/photos',
+      notFound('REPAIR_JOB_NOT_FOUND'),
+      () => ({}),
+    ),
+  },
+  'GET /api/repair/jobs/{id}/photos/{attachmentId}': {
+    needs: 'repair.view',
+    probe: () => ({
+      method: 'GET',
+      url: `/api/repair/jobs/${unknownId()}/photos/${unknownId()}`,
+      allowed: notFound('REPAIR_JOB_NOT_FOUND'),
+    }),
   },
 };

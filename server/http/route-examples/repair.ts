@@ -1,6 +1,6 @@
 /** Valid example requests for the repair routes (see ../malformed-support.ts). */
 import type { TestOrg } from '../../db/test-helpers.js';
-import type { Example } from '../malformed-support.js';
+import { multipart, type Example } from '../malformed-support.js';
 import { unknownId } from '../access-probe.js';
 
 export function repairExamples(org: TestOrg): Record<string, Example> {
@@ -33,6 +33,13 @@ export function repairExamples(org: TestOrg): Record<string, Example> {
     'GET /api/repair/board': {},
     'GET /api/repair/orders/{id}/suggestion': { params: { id: unknownId() } },
     'POST /api/repair/jobs': { body: { orderId: unknownId(), crewId: unknownId() } },
+    'GET /api/repair/outages/{id}/suggestion': { params: { id: unknownId() } },
+    'POST /api/repair/outage-jobs': {
+      body: { outageId: unknownId(), crewId: unknownId(), replace: true, reason: '原队伍未响应' },
+    },
+    'GET /api/repair/area-nodes': {
+      query: { q: '城关', unitId: u('station1'), kind: 'transformer' },
+    },
     'GET /api/crew/jobs': {},
     'POST /api/crew/state': { body: { crewId: unknownId(), version: 1, state: 'off_duty' } },
     'POST /api/crew/jobs/{id}/actions/{action}': {
@@ -44,7 +51,15 @@ export function repairExamples(org: TestOrg): Record<string, Example> {
         photoIds: [unknownId()],
         lat: 28.68,
         lng: 115.89,
+        restoredScope: '除3号台区外全部恢复',
       },
+    },
+    'POST /api/crew/jobs/{id}/photos': {
+      params: { id: unknownId() },
+      ...multipart({}, { name: '现场.txt', content: '现场照片说明', type: 'text/plain' }),
+    },
+    'GET /api/repair/jobs/{id}/photos/{attachmentId}': {
+      params: { id: unknownId(), attachmentId: unknownId() },
     },
   };
 }

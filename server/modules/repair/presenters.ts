@@ -1,6 +1,7 @@
 /** Responses are allowlists: crews and jobs as the API shows them. */
 import { maskPhone } from '../../../common/customers/masking.js';
 import type { AreaClass } from '../../../common/customers/codes.js';
+import type { OutageCategory, OutageState } from '../../../common/outages/categories.js';
 import type { SlaStatus } from '../../../common/orders/sla.js';
 import type { OrderState } from '../../../common/orders/states.js';
 import type {
@@ -9,12 +10,15 @@ import type {
   Job,
   JobAction,
   JobOrder,
+  JobOutage,
   JobState,
+  OutageCommitments,
 } from '../../../common/schemas/repair.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AreaRow, CrewRow, MemberRow } from './store/crews.js';
 import type { JobRow } from './store/jobs.js';
 import type { OrderFacts } from './store/refs.js';
+import type { OutageFacts, ScopeNodeRow } from './store/outages.js';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -36,6 +40,25 @@ export function presentOrder(actor: Actor, o: OrderFacts): JobOrder {
   };
 }
 
+export function presentOutage(o: OutageFacts, scope: readonly ScopeNodeRow[]): JobOutage {
+  return {
+    id: o.id,
+    number: o.number,
+    title: o.title,
+    category: o.category as OutageCategory,
+    state: o.state as OutageState,
+    areaText: o.area_text,
+    scope: scope.map((n) => ({ kind: n.kind, id: n.id, code: n.code, name: n.name })),
+    affectedCustomers: o.affected_customers,
+    importantCustomers: o.important_customers,
+    linkedOrders: o.linked_orders,
+    startedAt: iso(o.started_at),
+    estimatedRestoreAt: iso(o.estimated_restore_at),
+    restoredAt: iso(o.restored_at),
+    version: o.version,
+  };
+}
+
 const stamp = (at: Date | null, lat: number | null, lng: number | null) =>
   at ? { at: new Date(at).toISOString(), lat, lng } : null;
 
@@ -44,6 +67,8 @@ export function presentJob(
   refs: {
     crewName: string;
     order: JobOrder | null;
+    outage: JobOutage | null;
+    commitments: OutageCommitments | null;
     offeredByName: string;
     allowedActions: JobAction[];
   },
@@ -53,6 +78,8 @@ export function presentJob(
     crew: { id: j.crew_id, name: refs.crewName },
     order: refs.order,
     outageId: j.outage_id,
+    outage: refs.outage,
+    commitments: refs.commitments,
     state: j.state as JobState,
     suggested: j.suggested,
     offeredAt: new Date(j.offered_at).toISOString(),
@@ -65,6 +92,10 @@ export function presentJob(
     departed: stamp(j.departed_at, j.departed_lat, j.departed_lng),
     arrived: stamp(j.arrived_at, j.arrived_lat, j.arrived_lng),
     completed: stamp(j.completed_at, j.completed_lat, j.completed_lng),
+    cancelled:
+      j.cancelled_at && j.cancel_reason
+        ? { at: new Date(j.cancelled_at).toISOString(), reason: j.cancel_reason }
+        : null,
     result: j.result,
     cause: j.cause,
     photoIds: j.photo_ids,

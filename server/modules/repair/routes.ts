@@ -1,6 +1,11 @@
-/** HTTP routes of the repair module: the crew register, the board and dispatch, the crew view. */
+/**
+ * HTTP routes of the repair module: the crew register, the board and dispatch (fault orders and
+ * outages), the crew view. Photos of a job: photo-routes.ts.
+ */
 import { z } from 'zod';
 import {
+  AreaNodeList,
+  AreaNodeQuery,
   Crew,
   CrewHistory,
   CrewInput,
@@ -15,6 +20,8 @@ import {
   JobActionParams,
   MyCrewStateInput,
   MyJobs,
+  OutageCrewSuggestion,
+  OutageDispatchInput,
   RepairBoard,
 } from '../../../common/schemas/repair.js';
 import { Id, NoQuery } from '../../../common/schemas/primitives.js';
@@ -28,8 +35,11 @@ import {
   listCrews,
   updateCrew,
 } from './service/crews.js';
-import { dispatchToCrew, repairBoard, suggestCrews } from './service/dispatch.js';
+import { findAreaNodes } from './service/area-nodes.js';
+import { repairBoard } from './service/board.js';
+import { dispatchToCrew, suggestCrews } from './service/dispatch.js';
 import { actOnJob, memberSetsCrewState, myJobs } from './service/job-actions.js';
+import { dispatchOutage, suggestCrewsForOutage } from './service/outage-dispatch.js';
 
 const Params = z.strictObject({ id: Id });
 const tags = ['repair'];
@@ -129,12 +139,57 @@ export function repairRoutes(app: App): void {
     {
       schema: {
         tags,
-        summary: '抢修调度看板 Crews, their jobs, and fault orders waiting for a crew',
+        summary:
+          '抢修调度看板 Crews, their jobs, outages in progress, and fault orders waiting for a crew',
         querystring: NoQuery,
         response: { 200: RepairBoard },
       },
     },
-    async (request) => repairBoard({ tx: db(), actor: actorOf(request) }),
+    // A write: jobs whose work went elsewhere are closed before the board is read.
+    async (request) => write(request, (ctx) => repairBoard(ctx)),
+  );
+
+  app.get(
+    '/api/repair/outages/:id/suggestion',
+    {
+      schema: {
+        tags,
+        summary: '停电推荐队伍 Crews for an outage in progress, the suggested one first',
+        params: Params,
+        response: { 200: OutageCrewSuggestion },
+      },
+    },
+    async (request) =>
+      suggestCrewsForOutage({ tx: db(), actor: actorOf(request) }, request.params.id),
+  );
+
+  app.post(
+    '/api/repair/outage-jobs',
+    {
+      schema: {
+        tags,
+        summary: '停电派工 Offer an outage in progress to a crew (replace: re-dispatch)',
+        body: OutageDispatchInput,
+        response: { 201: Job },
+      },
+    },
+    async (request, reply) => {
+      const job = await write(request, (ctx) => dispatchOutage(ctx, request.body));
+      return reply.status(201).send(job);
+    },
+  );
+
+  app.get(
+    '/api/repair/area-nodes',
+    {
+      schema: {
+        tags,
+        summary: '服务区域选择 Feeders and transformers by code or name, for a crew’s area',
+        querystring: AreaNodeQuery,
+        response: { 200: AreaNodeList },
+      },
+    },
+    async (request) => findAreaNodes({ tx: db(), actor: actorOf(request) }, request.query),
   );
 
   app.get(
@@ -176,7 +231,8 @@ export function repairRoutes(app: App): void {
         response: { 200: MyJobs },
       },
     },
-    async (request) => myJobs({ tx: db(), actor: actorOf(request), now: new Date() }),
+    // A write: jobs whose work went elsewhere are closed before the view is read.
+    async (request) => write(request, (ctx) => myJobs(ctx)),
   );
 
   app.post(

@@ -1,7 +1,11 @@
-/** Test support for repair: an order world with crews, crew users and a photo to upload. */
+/**
+ * Test support for repair: an order world with crews, crew users and a photo to upload; outages
+ * in progress and their dispatch.
+ */
 import zlib from 'node:zlib';
 import { expect } from 'vitest';
 import type { OrderDetail } from '../../../common/schemas/orders.js';
+import type { OutageDetail } from '../../../common/schemas/outages.js';
 import type { Crew, Job } from '../../../common/schemas/repair.js';
 import type { Database } from '../../db/database.js';
 import { hashPassword } from '../auth/index.js';
@@ -148,4 +152,61 @@ export async function uploadPhoto(app: App, client: Client, orderId: string): Pr
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ id: string }>().id;
+}
+
+/** A grid-fault outage over the nodes, published at once (so in progress), power off 10 min ago. */
+export async function faultOutage(
+  client: Client,
+  scope: { feeders?: string[]; transformers?: string[] },
+  over: Record<string, unknown> = {},
+): Promise<OutageDetail> {
+  const res = await client.post('/api/outages', {
+    category: 'grid_fault',
+    title: '10kV线路故障停电',
+    reason: '线路跳闸',
+    areaText: '城关镇一带',
+    startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+    scope: { feeders: [], transformers: [], addresses: [], ...scope },
+    publish: true,
+    ...over,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<OutageDetail>();
+}
+
+export async function outageOf(client: Client, id: string): Promise<OutageDetail> {
+  const res = await client.get(`/api/outages/${id}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<OutageDetail>();
+}
+
+export async function dispatchOutageOk(
+  client: Client,
+  outageId: string,
+  crewId: string,
+  extra: Record<string, unknown> = {},
+): Promise<Job> {
+  const res = await client.post('/api/repair/outage-jobs', { outageId, crewId, ...extra });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<Job>();
+}
+
+/** Sends a file to a job's photo route; the raw answer, for refusals too. */
+export async function postJobPhoto(
+  app: App,
+  client: Client,
+  jobId: string,
+  file: { name: string; data: Buffer } = { name: '现场.png', data: png() },
+) {
+  const body = multipart({}, file);
+  return app.inject({
+    method: 'POST',
+    url: `/api/crew/jobs/${jobId}/photos`,
+    payload: body.payload,
+    headers: {
+      'content-type': body.contentType,
+      cookie: client.cookie!,
+      'x-csrf-token': client.csrf!,
+    },
+  });
 }

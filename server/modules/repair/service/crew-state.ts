@@ -17,6 +17,7 @@ export async function emitRepairChange(
     jobId?: string;
     jobState?: string;
     orderId?: string | null;
+    outageId?: string | null;
   },
 ): Promise<void> {
   await insertOutbox(ctx.tx, {

@@ -1,13 +1,12 @@
 /**
- * Sending crews (派抢修): the dispatcher's board, the suggested crew for a fault order, and the
- * dispatch itself, which offers the order to the crew as a job.
+ * Sending crews to fault orders (派抢修): the suggested crew for an order, and the dispatch
+ * itself, which offers the order to the crew as a job.
  */
 import type {
   CrewState,
   CrewSuggestion,
   DispatchInput,
   Job,
-  RepairBoard,
 } from '../../../../common/schemas/repair.js';
 import { serviceAreaPrefix } from '../../../platform/actor.js';
 import { newId } from '../../../platform/ids.js';
@@ -15,37 +14,16 @@ import { authorize, recordAudit } from '../../auth/index.js';
 import { actOnOrder } from '../../orders/index.js';
 import { RepairError } from '../errors.js';
 import { rankCrews, type CandidateCrew } from '../machine.js';
-import { presentOrder } from '../presenters.js';
 import { areasOf, crewsUnder } from '../store/crews.js';
 import { insertJob, liveJobOfOrder, liveJobsOf } from '../store/jobs.js';
-import {
-  orderById,
-  unitById,
-  unitNames,
-  waitingFaultOrders,
-  type OrderFacts,
-} from '../store/refs.js';
+import { orderById, unitById, unitNames, type OrderFacts } from '../store/refs.js';
 import { canSee, crewAreaPath, type ReadCtx, type RepairCtx } from './context.js';
 import { visibleCrew } from './crews.js';
 import { emitRepairChange } from './crew-state.js';
-import { crewViews, jobViews } from './views.js';
+import { jobViews } from './views.js';
 
 /** Orders a crew can be sent to: fault orders held by a unit, before arrival. */
 const DISPATCHABLE = ['dispatched', 'handling'];
-
-export async function repairBoard(ctx: ReadCtx): Promise<RepairBoard> {
-  authorize(ctx.actor, 'repair.view');
-  const prefix = serviceAreaPrefix(ctx.actor);
-  const crews = await crewViews(ctx, await crewsUnder(ctx.tx, prefix));
-  const waiting = await waitingFaultOrders(ctx.tx, prefix);
-  return {
-    crews,
-    waiting: waiting.map((o) => ({
-      ...presentOrder(ctx.actor, o),
-      sentBackReason: o.sent_back_reason,
-    })),
-  };
-}
 
 async function dispatchableOrder(ctx: ReadCtx, orderId: string): Promise<OrderFacts> {
   const o = await orderById(ctx.tx, orderId);
@@ -56,7 +34,7 @@ async function dispatchableOrder(ctx: ReadCtx, orderId: string): Promise<OrderFa
 }
 
 /** Crews in the actor's area as the suggestion ranks them. */
-async function candidates(ctx: ReadCtx): Promise<CandidateCrew[]> {
+export async function candidateCrews(ctx: ReadCtx): Promise<CandidateCrew[]> {
   const crews = await crewsUnder(ctx.tx, serviceAreaPrefix(ctx.actor));
   const ids = crews.map((c) => c.id);
   const areas = await areasOf(ctx.tx, ids);
@@ -86,7 +64,7 @@ export async function suggestCrews(ctx: ReadCtx, orderId: string): Promise<CrewS
   const o = await dispatchableOrder(ctx, orderId);
   const ranked = rankCrews(
     { transformerId: o.transformer_id, feederId: o.feeder_id, unitPath: o.unit_path },
-    await candidates(ctx),
+    await candidateCrews(ctx),
   );
   return {
     orderId: o.id,
@@ -115,7 +93,7 @@ export async function dispatchToCrew(ctx: RepairCtx, input: DispatchInput): Prom
   if (await liveJobOfOrder(ctx.tx, o.id)) throw new RepairError('REPAIR_ORDER_HAS_JOB');
   const suggestion = rankCrews(
     { transformerId: o.transformer_id, feederId: o.feeder_id, unitPath: o.unit_path },
-    await candidates(ctx),
+    await candidateCrews(ctx),
   ).find((r) => r.suggested);
   const unit = await unitById(ctx.tx, crew.org_id);
   if (unit && !o.unit_path.startsWith(crewAreaPath(unit))) {

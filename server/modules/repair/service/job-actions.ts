@@ -1,7 +1,8 @@
 /**
  * What a crew does with a job (接受, 退回, 出发, 到达, 完成): checked against the job machine, stamped
  * with time and position, and driven through the orders module's own actions with the crew
- * member as the actor, so that the order's timeline, SLA clocks and audit stay its own.
+ * member as the actor, so that the order's timeline, SLA clocks and audit stay its own. An
+ * outage job drives no order: its completion restores the outage (outage-restore.ts).
  */
 import type { OrderActionInput } from '../../../../common/schemas/orders.js';
 import type {
@@ -24,8 +25,12 @@ import { RepairError } from '../errors.js';
 import { crewAfter, jobActionFits, jobNeeds, jobTarget, orderActionsFor } from '../machine.js';
 import { crewById, crewIdsOfUser, isMember, lockCrew } from '../store/crews.js';
 import { liveJobsOf, lockJob, recentJobsOf, updateJob, type JobRow } from '../store/jobs.js';
-import { attachmentsOfOrder, orderById } from '../store/refs.js';
-import type { ReadCtx, RepairCtx } from './context.js';
+import { outageById, outageOfOrder, type OutageFacts } from '../store/outages.js';
+import { photosOfJob } from '../store/photos.js';
+import { attachmentsOfOrder, orderById, type OrderFacts } from '../store/refs.js';
+import { closeStaleJobs } from './close-jobs.js';
+import type { RepairCtx } from './context.js';
+import { restoreFromJob } from './outage-restore.js';
 import { setCrewState } from './crews.js';
 import { emitRepairChange, moveCrew } from './crew-state.js';
 import { jobViews } from './views.js';
@@ -100,6 +105,44 @@ async function driveOrder(
   }
 }
 
+/** Jobs the crew has not set out on: these close when their work went elsewhere. */
+const NOT_SET_OUT: readonly JobState[] = ['offered', 'accepted'];
+
+/**
+ * Whether the work of the job went elsewhere (see close-jobs.ts): refused with a clear code so
+ * that the crew's stale screen does not drive an order the outage now holds. A crew already on
+ * the way keeps its job; its order, linked meanwhile, is then left to the outage.
+ */
+async function checkStillOurs(
+  ctx: RepairCtx,
+  j: JobRow,
+  order: OrderFacts | null,
+  outage: OutageFacts | null,
+): Promise<void> {
+  const state = j.state as JobState;
+  if (state === 'cancelled')
+    throw new RepairError('REPAIR_JOB_CLOSED', { reason: j.cancel_reason });
+  if (!NOT_SET_OUT.includes(state)) return;
+  if (order?.state === 'linked') {
+    const linked = await outageOfOrder(ctx.tx, order.id);
+    throw new RepairError('REPAIR_JOB_ORDER_LINKED', { outage: linked?.number ?? null });
+  }
+  if (outage && outage.state !== 'in_progress')
+    throw new RepairError('REPAIR_JOB_CLOSED', { outageState: outage.state });
+}
+
+/** Photo ids must be the order's attachments (order jobs) or photos taken on the job. */
+async function checkPhotos(ctx: RepairCtx, j: JobRow, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = new Set([
+    ...(j.order_id ? await attachmentsOfOrder(ctx.tx, j.order_id, ids) : []),
+    ...(await photosOfJob(ctx.tx, j.id, ids)),
+  ]);
+  const bad = ids.filter((id) => !found.has(id));
+  if (bad.length > 0) throw new RepairError('REPAIR_PHOTO_INVALID', { ids: bad });
+  return [...new Set(ids)];
+}
+
 /** Takes a crew action on a job; returns the job as it now stands. */
 export async function actOnJob(
   ctx: RepairCtx,
@@ -111,20 +154,18 @@ export async function actOnJob(
   const j = await myJob(ctx, jobId);
   if (j.version !== input.version) throw new AppError('VERSION_CONFLICT', { current: j.version });
   const state = j.state as JobState;
+  const order = j.order_id ? await orderById(ctx.tx, j.order_id) : null;
+  const outage = j.outage_id ? await outageById(ctx.tx, j.outage_id) : null;
+  await checkStillOurs(ctx, j, order, outage);
   if (!jobActionFits(state, action))
     throw new RepairError('REPAIR_JOB_ACTION_NOT_ALLOWED', { state, action });
   checkInputs(action, input);
-  let photoIds: string[] = [];
-  if (action === 'complete' && input.photoIds?.length) {
-    const found = j.order_id ? await attachmentsOfOrder(ctx.tx, j.order_id, input.photoIds) : [];
-    const bad = input.photoIds.filter((id) => !found.includes(id));
-    if (bad.length > 0) throw new RepairError('REPAIR_PHOTO_INVALID', { ids: bad });
-    photoIds = [...new Set(input.photoIds)];
-  }
+  const photoIds = action === 'complete' ? await checkPhotos(ctx, j, input.photoIds ?? []) : [];
   const crew = await lockCrew(ctx.tx, j.crew_id);
   if (!crew) throw new RepairError('CREW_NOT_FOUND');
 
-  if (j.order_id) await driveOrder(ctx, j.order_id, action, input);
+  // A linked order belongs to its outage now: the outage returns it when the power is back.
+  if (order && order.state !== 'linked') await driveOrder(ctx, order.id, action, input);
   const to = jobTarget(action);
   const ok = await updateJob(ctx.tx, j.id, j.version, {
     ...patchFor(ctx, action, input, photoIds),
@@ -135,6 +176,10 @@ export async function actOnJob(
   const others = (await liveJobsOf(ctx.tx, [crew.id])).filter((x) => x.id !== j.id).length;
   const crewTo = crewAfter(action, crew.state as CrewState, others);
   await moveCrew(ctx, crew, crewTo, { jobId: j.id, audit: false });
+  const restored =
+    action === 'complete' && j.outage_id
+      ? await restoreFromJob(ctx, j.outage_id, input.restoredScope)
+      : false;
   await recordAudit(
     ctx.tx,
     { actor: { userId: ctx.actor.userId, username: ctx.actor.username }, meta: ctx.meta },
@@ -152,6 +197,7 @@ export async function actOnJob(
         ...(input.cause ? { cause: input.cause } : {}),
         ...(input.lat !== undefined ? { lat: input.lat, lng: input.lng } : {}),
         ...(photoIds.length ? { photoIds } : {}),
+        ...(restored ? { outageRestored: j.outage_id } : {}),
       },
       orgId: j.org_id,
       provinceId: j.province_id,
@@ -163,6 +209,7 @@ export async function actOnJob(
     jobId: j.id,
     jobState: to,
     orderId: j.order_id,
+    outageId: j.outage_id,
   });
   const fresh = await lockJob(ctx.tx, j.id);
   return (await jobViews(ctx, [fresh!], new Map([[crew.id, crew.name]]), new Set([crew.id])))[0]!;
@@ -170,10 +217,14 @@ export async function actOnJob(
 
 const DAY_MS = 24 * 60 * 60_000;
 
-/** The crew view: the actor's crews and their jobs (live ones and those of the last day). */
-export async function myJobs(ctx: RepairCtx | (ReadCtx & { now: Date })): Promise<MyJobs> {
+/**
+ * The crew view: the actor's crews and their jobs (live ones and those of the last day). Jobs
+ * whose work went elsewhere are closed first (see close-jobs.ts).
+ */
+export async function myJobs(ctx: RepairCtx): Promise<MyJobs> {
   authorize(ctx.actor, 'repair.work');
   const ids = await crewIdsOfUser(ctx.tx, ctx.actor.userId);
+  await closeStaleJobs(ctx, ids);
   const crews = (await Promise.all(ids.map((id) => crewById(ctx.tx, id)))).flatMap((c) =>
     c ? [c] : [],
   );

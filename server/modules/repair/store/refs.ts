@@ -214,3 +214,46 @@ export async function attachmentsOfOrder(
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** A feeder or transformer found for a crew's service area. */
+export interface AreaNodeRow {
+  kind: 'feeder' | 'transformer';
+  id: string;
+  code: string;
+  name: string;
+  feeder: string | null;
+  unit: string;
+}
+
+/**
+ * Feeders and transformers under the path prefix whose code or name contains `q` (all of them
+ * when no words are given), feeders first, by code; at most `limit`.
+ */
+export async function searchAreaNodes(
+  tx: Kysely<DB>,
+  q: { prefix: string; text: string | null; kind: 'feeder' | 'transformer' | null; limit: number },
+): Promise<AreaNodeRow[]> {
+  const like = q.text ? `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '%';
+  const pathLike = `${q.prefix}%`;
+  const feeders = sql<AreaNodeRow>`
+    SELECT 'feeder' AS kind, f.id, f.code, f.name, NULL AS feeder, u.name AS unit
+      FROM grid_feeders f JOIN org_units u ON u.id = f.org_id
+     WHERE u.path LIKE ${pathLike} AND (f.code ILIKE ${like} OR f.name ILIKE ${like})`;
+  const transformers = sql<AreaNodeRow>`
+    SELECT 'transformer' AS kind, t.id, t.code, t.name, f.name AS feeder, u.name AS unit
+      FROM grid_transformers t
+      JOIN org_units u ON u.id = t.org_id
+      JOIN grid_feeders f ON f.id = t.feeder_id
+     WHERE u.path LIKE ${pathLike} AND (t.code ILIKE ${like} OR t.name ILIKE ${like})`;
+  const parts =
+    q.kind === 'feeder'
+      ? [feeders]
+      : q.kind === 'transformer'
+        ? [transformers]
+        : [feeders, transformers];
+  const r = await sql<AreaNodeRow>`
+    SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) n
+     ORDER BY (n.kind = 'transformer'), n.code, n.id
+     LIMIT ${q.limit}`.execute(tx);
+  return r.rows;
+}

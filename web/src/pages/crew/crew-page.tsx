@@ -2,12 +2,13 @@ import { App, Button, Card, Empty, Form, Input, Space, Typography, Upload } from
 import { useState } from 'react';
 import type { Job, JobAction, JobActionInput } from '../../../../common/schemas/repair.ts';
 import { useUploadAttachment } from '../../api/orders.ts';
-import { useJobAction, useMyCrewState, useMyJobs } from '../../api/repair.ts';
+import { useJobAction, useMyCrewState, useMyJobs, useUploadJobPhoto } from '../../api/repair.ts';
 import { useNotifyError } from '../../components/use-notify-error.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SlaBadge } from '../orders/sla-badge.tsx';
 import { CrewStateTag, JobStateTag } from '../repair/crew-labels.tsx';
+import { OutageJobInfo } from './outage-job-info.tsx';
 
 /** The phone's position when it gives one quickly; the stamp goes without it otherwise. */
 function position(): Promise<{ lat: number; lng: number } | null> {
@@ -30,16 +31,26 @@ function position(): Promise<{ lat: number; lng: number } | null> {
 
 const big = { size: 'large' as const, block: true };
 
+/**
+ * Uploads a photo where the job keeps it: an order job's photos are the order's attachments; an
+ * outage job has no order, so they go on the job.
+ */
+function usePhotoUpload(job: Job) {
+  const toOrder = useUploadAttachment(job.order?.id ?? '');
+  const toJob = useUploadJobPhoto(job.id);
+  return job.order ? toOrder : toJob;
+}
+
 function CompleteForm({ job, onDone }: { job: Job; onDone: () => void }) {
   const { t } = useI18n();
   const notifyError = useNotifyError();
   const act = useJobAction();
-  const upload = useUploadAttachment(job.order!.id);
+  const upload = usePhotoUpload(job);
   const [photos, setPhotos] = useState<{ id: string; name: string }[]>([]);
   return (
     <Form
       layout="vertical"
-      onFinish={(v: { result: string; cause?: string }) => {
+      onFinish={(v: { result: string; cause?: string; restoredScope?: string }) => {
         void position().then((pos) =>
           act.mutate(
             {
@@ -49,6 +60,7 @@ function CompleteForm({ job, onDone }: { job: Job; onDone: () => void }) {
                 version: job.version,
                 result: v.result,
                 ...(v.cause ? { cause: v.cause } : {}),
+                ...(v.restoredScope ? { restoredScope: v.restoredScope } : {}),
                 photoIds: photos.map((p) => p.id),
                 ...(pos ?? {}),
               },
@@ -64,6 +76,15 @@ function CompleteForm({ job, onDone }: { job: Job; onDone: () => void }) {
       <Form.Item name="cause" label={t('repair.crewView.cause')}>
         <Input data-testid="complete-cause" />
       </Form.Item>
+      {job.outage && (
+        <Form.Item
+          name="restoredScope"
+          label={t('repair.crewView.restoredScope')}
+          extra={t('repair.crewView.outageHint')}
+        >
+          <Input data-testid="complete-restored-scope" />
+        </Form.Item>
+      )}
       <Form.Item label={t('repair.crewView.photos')}>
         <Upload
           accept="image/*"
@@ -131,7 +152,7 @@ function JobCard({ job }: { job: Job }) {
       title={
         <Space wrap>
           <JobStateTag state={job.state} />
-          <span>{o?.number}</span>
+          <span>{o?.number ?? job.outage?.number}</span>
         </Space>
       }
       extra={o && <SlaBadge status={o.slaStatus} dueAt={o.dueAt} />}
@@ -148,6 +169,12 @@ function JobCard({ job }: { job: Job }) {
           )}
           <Typography.Text type="secondary">{formatDateTime(job.offeredAt)}</Typography.Text>
         </Space>
+      )}
+      {job.outage && <OutageJobInfo job={job} outage={job.outage} />}
+      {job.cancelled && (
+        <Typography.Paragraph type="secondary">
+          {t('repair.crewView.cancelled', { reason: job.cancelled.reason })}
+        </Typography.Paragraph>
       )}
       {job.result && <Typography.Paragraph>{job.result}</Typography.Paragraph>}
       <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
@@ -210,8 +237,9 @@ export function CrewPage() {
   const mine = useMyJobs();
   const setState = useMyCrewState();
   const items = mine.data?.items ?? [];
-  const live = items.filter((j) => j.state !== 'done' && j.state !== 'sent_back');
-  const done = items.filter((j) => j.state === 'done' || j.state === 'sent_back');
+  const over = (j: Job) => j.state === 'done' || j.state === 'sent_back' || j.state === 'cancelled';
+  const live = items.filter((j) => !over(j));
+  const done = items.filter(over);
   if (mine.data && mine.data.crews.length === 0) {
     return <Empty description={t('repair.crewView.noCrew')} />;
   }

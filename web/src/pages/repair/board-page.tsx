@@ -15,9 +15,13 @@ import {
 import { useState } from 'react';
 import type { JobOrder } from '../../../../common/schemas/repair.ts';
 import { useDispatch, useRepairBoard, useSuggestion } from '../../api/repair.ts';
+import { useCan } from '../../components/session-context.ts';
 import { useNotifyError } from '../../components/use-notify-error.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { PredictionsPanel } from '../outages/predictions-panel.tsx';
 import { SlaBadge } from '../orders/sla-badge.tsx';
+import { BoardOutages } from './board-outages.tsx';
+import { CommitmentTags } from './commitment-tags.tsx';
 import { CrewStateTag, JobStateTag } from './crew-labels.tsx';
 
 /** Picks a crew for an order: the suggested one preselected. */
@@ -71,14 +75,25 @@ function DispatchModal({ order, onClose }: { order: JobOrder; onClose: () => voi
   );
 }
 
-/** The dispatcher's board: crews with their state and jobs, and fault orders waiting for one. */
+/**
+ * The dispatcher's board: the trouble-call analysis's proposed outages on top, then the outages
+ * in progress with their crews and clocks, the fault orders waiting for a crew, and the crews.
+ */
 export function RepairBoardPage() {
   const { t } = useI18n();
+  const can = useCan();
   const board = useRepairBoard();
   const [dispatching, setDispatching] = useState<JobOrder | null>(null);
   return (
     <Row gutter={16}>
+      {/* Slot: the trouble-call analysis's proposed outages, confirmed or rejected here. */}
+      {can('outage.manage') && (
+        <Col span={24} style={{ marginBottom: 16 }}>
+          <PredictionsPanel />
+        </Col>
+      )}
       <Col xs={24} lg={10}>
+        <BoardOutages outages={board.data?.outages ?? []} loading={board.isLoading} />
         <Card title={t('repair.board.waiting')} loading={board.isLoading}>
           <List
             dataSource={board.data?.waiting ?? []}
@@ -136,11 +151,13 @@ export function RepairBoardPage() {
                     c.jobs.length === 0
                       ? t('repair.noJobs')
                       : c.jobs.map((j) => (
-                          <div key={j.id}>
-                            <JobStateTag state={j.state} /> {j.order?.number} {j.order?.title}{' '}
+                          <div key={j.id} data-testid="board-crew-job">
+                            <JobStateTag state={j.state} /> {j.order?.number ?? j.outage?.number}{' '}
+                            {j.order?.title ?? j.outage?.title}{' '}
                             {j.order && (
                               <SlaBadge status={j.order.slaStatus} dueAt={j.order.dueAt} />
                             )}
+                            {j.commitments && <CommitmentTags c={j.commitments} compact />}
                           </div>
                         ))
                   }

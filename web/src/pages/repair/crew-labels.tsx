@@ -15,6 +15,7 @@ const JOB_COLORS: Record<JobState, string> = {
   en_route: 'blue',
   on_site: 'orange',
   done: 'green',
+  cancelled: 'default',
 };
 
 export function CrewStateTag({ state }: { state: CrewState }) {

@@ -20,6 +20,7 @@ import { useCan } from '../../components/session-context.ts';
 import { useNotifyError } from '../../components/use-notify-error.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { UnitPicker } from '../orders/unit-picker.tsx';
+import { AreaPicker, areaIds, areaKey } from './area-picker.tsx';
 import { CrewStateTag } from './crew-labels.tsx';
 
 interface FormValues {
@@ -29,17 +30,10 @@ interface FormValues {
   leaderId?: string | null;
   phone?: string;
   vehicle?: string;
-  feederIds?: string;
-  transformerIds?: string;
+  area: string[];
   shift: [dayjs.Dayjs, dayjs.Dayjs];
   active: boolean;
 }
-
-const lines = (s: string | undefined) =>
-  (s ?? '')
-    .split(/\s+/)
-    .map((x) => x.trim())
-    .filter(Boolean);
 
 function CrewDrawer({ crew, onClose }: { crew: Crew | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -52,20 +46,14 @@ function CrewDrawer({ crew, onClose }: { crew: Crew | null; onClose: () => void 
   for (const m of crew?.members ?? []) options.set(m.id, `${m.name} (${m.username})`);
   for (const u of users.data?.items ?? []) options.set(u.id, `${u.displayName} (${u.username})`);
   const [form] = Form.useForm<FormValues>();
+  const pickedUnit = Form.useWatch('unitId', form);
   const initial: FormValues = {
     name: crew?.name ?? '',
     memberIds: crew?.members.map((m) => m.id) ?? [],
     leaderId: crew?.leader?.id ?? null,
     phone: crew?.phone ?? undefined,
     vehicle: crew?.vehicle ?? undefined,
-    feederIds: crew?.area
-      .filter((a) => a.kind === 'feeder')
-      .map((a) => a.id)
-      .join('\n'),
-    transformerIds: crew?.area
-      .filter((a) => a.kind === 'transformer')
-      .map((a) => a.id)
-      .join('\n'),
+    area: crew?.area.map(areaKey) ?? [],
     shift: [dayjs(crew?.shiftStart ?? '08:00', 'HH:mm'), dayjs(crew?.shiftEnd ?? '18:00', 'HH:mm')],
     active: crew?.active ?? true,
   };
@@ -76,8 +64,7 @@ function CrewDrawer({ crew, onClose }: { crew: Crew | null; onClose: () => void 
       leaderId: v.leaderId ?? null,
       phone: v.phone || null,
       vehicle: v.vehicle || null,
-      feederIds: lines(v.feederIds),
-      transformerIds: lines(v.transformerIds),
+      ...areaIds(v.area),
       shiftStart: v.shift[0].format('HH:mm'),
       shiftEnd: v.shift[1].format('HH:mm'),
     };
@@ -134,15 +121,8 @@ function CrewDrawer({ crew, onClose }: { crew: Crew | null; onClose: () => void 
         <Form.Item name="shift" label={t('repair.shift')}>
           <TimePicker.RangePicker format="HH:mm" order={false} />
         </Form.Item>
-        <Form.Item name="feederIds" label={t('repair.feeders')} extra={t('repair.idsHint')}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item
-          name="transformerIds"
-          label={t('repair.transformers')}
-          extra={t('repair.idsHint')}
-        >
-          <Input.TextArea rows={3} />
+        <Form.Item name="area" label={t('repair.area')}>
+          <AreaPicker unitId={crew?.unit.id ?? pickedUnit} known={crew?.area ?? []} />
         </Form.Item>
         {crew && (
           <Form.Item name="active" label={t('repair.active')} valuePropName="checked">
