@@ -39,6 +39,7 @@ export const TEMPLATE_VARIABLES = [
   'outageNo',
   'title',
   'message',
+  'hotline',
 ] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
@@ -139,6 +140,19 @@ export const DeliveryListQuery = z.strictObject({
   channel: z.enum(NOTIFY_CHANNELS).optional(),
   template: TemplateCode.optional(),
   customerId: Id.optional(),
+  /** What caused the messages, e.g. `outage` and the outage's id. */
+  sourceType: z
+    .string()
+    .regex(/^[a-z][a-z_]{0,39}$/, 'Lower-case word: outage')
+    .optional(),
+  sourceId: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[\w.:-]+$/, 'An id')
+    .optional(),
+  /** Only deliveries sent after their deadline, or still unsent past it. */
+  late: z.enum(['true', 'false']).optional(),
   from: IsoTime.optional(),
   to: IsoTime.optional(),
   page: Page,
@@ -170,6 +184,10 @@ export const DeliverySummary = z.object({
   unitName: z.string(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** When it had to be sent by (e.g. a fault notice to an important customer: 10 minutes). */
+  dueBy: z.string().nullable(),
+  /** Sent after `dueBy`, or still unsent past it. */
+  late: z.boolean(),
 });
 export type DeliverySummary = z.infer<typeof DeliverySummary>;
 
@@ -220,6 +238,32 @@ export const InboxList = z.object({
   unread: z.number().int(),
 });
 export type InboxList = z.infer<typeof InboxList>;
+
+export const InboxReadAll = z.object({ ok: z.literal(true), marked: z.number().int() });
+export type InboxReadAll = z.infer<typeof InboxReadAll>;
+
+/** The messages one source (an outage) caused, counted by template and outcome. */
+export const NoticeSummary = z.object({
+  total: z.number().int(),
+  byTemplate: z.array(
+    z.object({
+      template: z.string(),
+      /** pending or sending: waiting for the channel. */
+      queued: z.number().int(),
+      sent: z.number().int(),
+      failed: z.number().int(),
+      /** Not sent because the customer refused messages or the channel. */
+      skippedConsent: z.number().int(),
+      /** Not sent for another reason (no mobile number, template switched off). */
+      skippedOther: z.number().int(),
+      /** Sent after their deadline, or still unsent past it. */
+      late: z.number().int(),
+    }),
+  ),
+  /** Late messages with a deadline: the 10-minute rule for fault notices. */
+  late: z.number().int(),
+});
+export type NoticeSummary = z.infer<typeof NoticeSummary>;
 
 export const CustomerChannels = z.object({
   customerId: z.string(),

@@ -67,6 +67,8 @@ export interface NotifyDeliveriesTable {
   created_at: Timestamp;
   sending_at: NullableTimestamp;
   finished_at: NullableTimestamp;
+  /** When it had to be sent by (migration 0016). */
+  due_by: NullableTimestamp;
 }
 
 export interface NotifyAttemptsTable {

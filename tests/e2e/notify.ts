@@ -1,4 +1,8 @@
-/** Browser test of notifications: a template with an unknown variable refused, then saved; the log. */
+/**
+ * Browser test of notifications: a template with an unknown variable refused, then saved; the
+ * log; the inbox bell with the receipt of a published outage, marked read.
+ */
+import { apiAs } from './api.js';
 import { check, logIn } from './helpers.js';
 import type { Test } from './types.js';
 
@@ -44,10 +48,76 @@ const adminReadsDeliveryLog: Test = async ({ url }, page) => {
   }
 };
 
+interface Node {
+  id: string;
+  kind: string;
+  customers: number;
+}
+
+/** A feeder with customers in the dispatcher's area, through the grid API. */
+async function feederWithCustomers(api: Awaited<ReturnType<typeof apiAs>>): Promise<string> {
+  const subs = await api.call<{ items: Node[] }>('GET', '/api/grid/substations');
+  for (const sub of subs.items.filter((n) => n.customers > 0)) {
+    const d = await api.call<{ children: Node[] }>('GET', `/api/grid/substation/${sub.id}`);
+    const feeder = d.children.find((n) => n.kind === 'feeder' && n.customers > 0);
+    if (feeder) return feeder.id;
+  }
+  throw new Error('no feeder with customers in the demo');
+}
+
+const unreadCount = async (page: Parameters<Test>[1]) => {
+  const sup = page.getByTestId('inbox-count').locator('.ant-badge-count');
+  if ((await sup.count()) === 0) return 0;
+  return Number((await sup.first().getAttribute('title')) ?? '0');
+};
+
+const dispatcherReadsInbox: Test = async ({ url }, page) => {
+  // A planned outage published through the API: its notices go out, the receipt to the inbox.
+  const api = await apiAs(url, 'dispatch01', DEMO_PASSWORD);
+  const day = 86_400_000;
+  const o = await api.call<{ number: string }>('POST', '/api/outages', {
+    category: 'planned',
+    title: '端到端站内消息检修',
+    reason: '设备检修',
+    areaText: '测试片区',
+    plannedStart: new Date(Date.now() + 10 * day).toISOString(),
+    plannedEnd: new Date(Date.now() + 10 * day + 4 * 3_600_000).toISOString(),
+    scope: { feeders: [await feederWithCustomers(api)] },
+    publish: true,
+  });
+
+  await page.goto(`${url}/login`);
+  await logIn(page, 'dispatch01', DEMO_PASSWORD);
+  // The sender writes the in-app message within a second; the bell shows it on its next look.
+  await page.getByTestId('inbox-bell').waitFor();
+  for (let i = 0; i < 20 && (await unreadCount(page)) === 0; i++) {
+    await page.waitForTimeout(500);
+    if (i % 6 === 5) await page.reload();
+  }
+  check((await unreadCount(page)) > 0, 'the bell counts the unread receipt');
+  await page.getByTestId('inbox-bell').click();
+  const drawer = page.getByTestId('inbox-drawer');
+  await drawer.getByText(`停电通知已提交发送：${o.number}`).waitFor();
+  check(
+    (await drawer.getByTestId('inbox-message-unread').count()) > 0,
+    'the receipt is listed as unread',
+  );
+  await page.getByTestId('inbox-read-all').click();
+  await page.getByText(/已将 \d+ 条消息标为已读/).waitFor();
+  await drawer.getByTestId('inbox-message-read').first().waitFor();
+  check((await drawer.getByTestId('inbox-message-unread').count()) === 0, 'nothing unread');
+  for (let i = 0; i < 10 && (await unreadCount(page)) > 0; i++) await page.waitForTimeout(300);
+  check((await unreadCount(page)) === 0, 'the bell shows no count');
+};
+
 export const notifyTests: [string, Test][] = [
   [
     'admin: a template with an unknown variable is refused, a correct one saved',
     adminEditsTemplates,
   ],
   ['the delivery log opens and filters by status', adminReadsDeliveryLog],
+  [
+    'dispatcher: the inbox bell shows a published outage’s receipt, marked read',
+    dispatcherReadsInbox,
+  ],
 ];

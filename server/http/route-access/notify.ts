@@ -61,6 +61,7 @@ export const NOTIFY_ACCESS: Record<string, Access> = {
   },
   'GET /api/notify/inbox': { needs: 'signed-in' },
   'POST /api/notify/inbox/{id}/read': { needs: 'signed-in' },
+  'POST /api/notify/inbox/read-all': { needs: 'signed-in' },
   'GET /api/notify/customers/{id}/channels': {
     needs: 'customer.view',
     probe: probe('GET', '/api/notify/customers/{id}/channels', notFound('CUSTOMER_NOT_FOUND')),

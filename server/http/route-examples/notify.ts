@@ -24,6 +24,9 @@ export function notifyExamples(org: TestOrg): Record<string, Example> {
         channel: 'sms',
         template: 'outage.planned',
         customerId: u('county1'),
+        sourceType: 'outage',
+        sourceId: u('county1'),
+        late: 'true',
         from: '2020-01-01T00:00:00Z',
         to: '2099-01-01T00:00:00+08:00',
         page: '1',
@@ -34,6 +37,7 @@ export function notifyExamples(org: TestOrg): Record<string, Example> {
     'POST /api/notify/deliveries/{id}/retry': { params: { id: u('county1') } },
     'GET /api/notify/inbox': { query: { unread: 'true', page: '1', pageSize: '20' } },
     'POST /api/notify/inbox/{id}/read': { params: { id: u('county1') } },
+    'POST /api/notify/inbox/read-all': {},
     'GET /api/notify/customers/{id}/channels': { params: { id: u('county1') } },
     'PUT /api/notify/customers/{id}/opt-outs': {
       params: { id: u('county1') },

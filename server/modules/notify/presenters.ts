@@ -43,7 +43,24 @@ function address(channel: string, value: string | null, pii: boolean): string | 
   return channel === 'email' ? maskEmail(value) : maskPhone(value);
 }
 
-export function presentDelivery(r: DeliveryLogRow, pii: boolean): DeliverySummary {
+/**
+ * Sent after its deadline, or still queued past it (`now`); failed and skipped ones are not
+ * late but failed or skipped. Mirrors LATE in store/log.ts.
+ */
+export function isLate(
+  r: Pick<DeliveryLogRow, 'due_by' | 'status' | 'finished_at'>,
+  now: Date,
+): boolean {
+  if (!r.due_by) return false;
+  if (r.status === 'sent') return r.finished_at !== null && r.finished_at > r.due_by;
+  return (r.status === 'pending' || r.status === 'sending') && now > r.due_by;
+}
+
+export function presentDelivery(
+  r: DeliveryLogRow,
+  pii: boolean,
+  now: Date = new Date(),
+): DeliverySummary {
   return {
     id: r.id,
     templateCode: r.template_code,
@@ -67,6 +84,8 @@ export function presentDelivery(r: DeliveryLogRow, pii: boolean): DeliverySummar
     unitName: r.unit_name,
     createdAt: r.created_at.toISOString(),
     finishedAt: r.finished_at?.toISOString() ?? null,
+    dueBy: r.due_by?.toISOString() ?? null,
+    late: isLate(r, now),
   };
 }
 

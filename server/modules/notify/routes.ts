@@ -8,6 +8,7 @@ import {
   IdParams,
   InboxList,
   InboxQuery,
+  InboxReadAll,
   SetOptOutsInput,
   TemplateDetail,
   TemplateList,
@@ -16,7 +17,7 @@ import {
 import { NoQuery } from '../../../common/schemas/primitives.js';
 import { actorOf, metaOf, type App } from '../../http/context.js';
 import { writeTransaction } from '../../http/transaction.js';
-import { myInbox, readMessage } from './service/inbox.js';
+import { myInbox, readAllMessages, readMessage } from './service/inbox.js';
 import { getDelivery, listDeliveryLog, retryDelivery } from './service/log.js';
 import { getCustomerChannels, setCustomerOptOuts } from './service/opt-outs.js';
 import { createTemplate, editTemplate, getTemplate, listTemplates } from './service/templates.js';
@@ -165,6 +166,24 @@ export function notifyRoutes(app: App): void {
         readMessage({ tx, actor, meta: metaOf(request) }, request.params.id),
       );
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/notify/inbox/read-all',
+    {
+      schema: {
+        tags,
+        summary: '全部已读 Mark all your messages read',
+        response: { 200: InboxReadAll },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const marked = await writeTransaction(db(), (tx) =>
+        readAllMessages({ tx, actor, meta: metaOf(request) }),
+      );
+      return { ok: true as const, marked };
     },
   );
 

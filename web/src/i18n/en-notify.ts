@@ -53,4 +53,17 @@ export const enNotify: Record<keyof typeof zhNotify, string> = {
   'notify.source': 'Source',
   'notify.nextAttempt': 'Next attempt',
   'notify.provider': 'Provider',
+  'notify.late': 'Late',
+  'notify.lateOnly': 'Late only',
+  'notify.dueBy': 'Due by',
+  'notify.lateHint':
+    'Sent after its deadline, or still unsent past it (e.g. important customers told of a fault within 10 minutes)',
+  'notify.sourceFilter': 'Source: {source}',
+  'notify.clearSource': 'Clear the source filter',
+  'notify.inbox.title': 'Messages',
+  'notify.inbox.empty': 'No messages',
+  'notify.inbox.markRead': 'Mark read',
+  'notify.inbox.markAllRead': 'Mark all read',
+  'notify.inbox.allRead': '{n} messages marked read',
+  'notify.inbox.unread': '{n} unread',
 };

@@ -1,6 +1,6 @@
 import type { InboxList, InboxMessage, InboxQuery } from '../../../../common/schemas/notify.js';
 import { NotifyError } from '../errors.js';
-import { listInbox, markRead } from '../store/inbox.js';
+import { listInbox, markAllRead, markRead } from '../store/inbox.js';
 import { audit, type ReadCtx, type WriteCtx } from './context.js';
 
 /** The signed-in user's in-app messages. */
@@ -33,4 +33,19 @@ export async function readMessage(ctx: WriteCtx, id: string): Promise<void> {
     orgId: ctx.actor.unitId,
     provinceId: ctx.actor.provinceId,
   });
+}
+
+/** Marks all the user's unread messages read (one audit row for the lot); answers how many. */
+export async function readAllMessages(ctx: WriteCtx): Promise<number> {
+  const marked = await markAllRead(ctx.tx, ctx.actor.userId, new Date());
+  if (marked === 0) return 0;
+  await audit(ctx, {
+    action: 'notify.inbox.read_all',
+    entityType: 'notify_inbox',
+    entityId: ctx.actor.userId,
+    after: { read: marked },
+    orgId: ctx.actor.unitId,
+    provinceId: ctx.actor.provinceId,
+  });
+  return marked;
 }

@@ -17,7 +17,8 @@ const pii = (ctx: ReadCtx) => ctx.actor.permissions.includes('customer.pii');
 export async function listDeliveryLog(ctx: ReadCtx, q: DeliveryListQuery): Promise<DeliveryList> {
   authorize(ctx.actor, 'notify.view');
   const { rows, total } = await listDeliveries(ctx.tx, serviceAreaPrefix(ctx.actor), q);
-  return { items: rows.map((r) => presentDelivery(r, pii(ctx))), total };
+  const now = new Date();
+  return { items: rows.map((r) => presentDelivery(r, pii(ctx), now)), total };
 }
 
 /** A delivery of the actor's service area; out of the area it does not exist. */

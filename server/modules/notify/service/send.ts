@@ -17,20 +17,27 @@ import type { DB } from '../../../db/schema.js';
 import { newId } from '../../../platform/ids.js';
 import { SendError, type Transports } from '../channels/transport.js';
 import {
-  closeWithoutSending,
   customerContacts,
   finishAttempt,
   lockDue,
   lockStaleSending,
-  startAttempt,
   userContacts,
   type ClaimedDelivery,
   type CustomerContact,
   type UserContact,
 } from '../store/deliveries.js';
 import { insertInboxMessage } from '../store/inbox.js';
+import {
+  closeManyWithoutSending,
+  finishAttempts,
+  startAttempts,
+  type AttemptEnd,
+} from '../store/sender-batch.js';
 import { templatesByCode, type TemplateRow } from '../store/templates.js';
 import { renderTemplate } from '../template.js';
+
+/** Messages handed to a channel at once. */
+export const HANDOVER_CONCURRENCY = 16;
 
 /** How long a hand-over may take before a `sending` row is presumed interrupted. */
 export const SENDING_LEASE_MS = 5 * 60_000;
@@ -133,6 +140,10 @@ async function claim(
       tx,
       due.flatMap((d) => (d.user_id ? [d.user_id] : [])),
     );
+    const closed: Parameters<typeof closeManyWithoutSending>[1][number][] = [];
+    const started: Parameters<typeof startAttempts>[1][number][] = [];
+    const inbox: { id: string; userId: string; deliveryId: string; title: string; body: string }[] =
+      [];
     const handovers: Handover[] = [];
     for (const d of due) {
       const plan = planDelivery(
@@ -141,49 +152,34 @@ async function claim(
         d.customer_id ? customers.get(d.customer_id) : undefined,
         d.user_id ? users.get(d.user_id) : undefined,
       );
-      if (plan.kind === 'skip') {
-        await closeWithoutSending(tx, d.id, { status: 'skipped', now, skipReason: plan.reason });
-        continue;
-      }
-      if (plan.kind === 'fail') {
-        await closeWithoutSending(tx, d.id, {
-          status: 'failed',
-          now,
-          errorCode: plan.code,
-          error: plan.error,
-          ...(plan.templateVersion ? { templateVersion: plan.templateVersion } : {}),
+      if (plan.kind === 'skip' || plan.kind === 'fail') {
+        closed.push({
+          id: d.id,
+          status: plan.kind === 'skip' ? 'skipped' : 'failed',
+          skipReason: plan.kind === 'skip' ? plan.reason : null,
+          errorCode: plan.kind === 'fail' ? plan.code : null,
+          error: plan.kind === 'fail' ? plan.error : null,
+          templateVersion: plan.kind === 'fail' ? (plan.templateVersion ?? null) : null,
         });
         continue;
       }
       const attempt = d.attempts + 1;
-      const provider = plan.channel === 'inapp' ? 'inapp' : transports[plan.channel].provider;
-      await startAttempt(tx, {
+      started.push({
         id: d.id,
         attempt,
-        now,
         templateVersion: plan.templateVersion,
         address: plan.address,
         subject: plan.subject,
         body: plan.body,
-        provider,
+        provider: plan.channel === 'inapp' ? 'inapp' : transports[plan.channel].provider,
       });
       if (plan.channel === 'inapp') {
-        await insertInboxMessage(tx, {
+        inbox.push({
           id: newId(),
           userId: d.user_id!,
           deliveryId: d.id,
           title: plan.subject,
           body: plan.body,
-          now,
-        });
-        await finishAttempt(tx, {
-          id: d.id,
-          attempt,
-          now,
-          outcome: 'sent',
-          error: null,
-          providerRef: null,
-          next: { status: 'sent' },
         });
         continue;
       }
@@ -197,59 +193,100 @@ async function claim(
         body: plan.body,
       });
     }
+    // A few statements for the whole batch: the sender's pace is set by round trips.
+    await closeManyWithoutSending(tx, closed, now);
+    await startAttempts(tx, started, now);
+    for (const m of inbox) await insertInboxMessage(tx, { ...m, now });
+    // In-app messages are written here, in the same transaction as their `sent` mark.
+    await finishAttempts(
+      tx,
+      inbox.map((m) => ({
+        id: m.deliveryId,
+        attempt: started.find((x) => x.id === m.deliveryId)!.attempt,
+        outcome: 'sent' as const,
+        error: null,
+        providerRef: null,
+        next: { status: 'sent' as const },
+      })),
+      now,
+    );
     return { claimed: due.length, handovers };
   });
 }
 
-/** Hands one message to its channel (outside any transaction) and records the outcome. */
+/** Hands one message to its channel (outside any transaction); never throws. */
 async function handOver(
-  db: Kysely<DB>,
   transports: Transports,
   h: Handover,
-  clock: () => Date,
-): Promise<void> {
-  let outcome: { providerRef: string | null } | SendError;
+): Promise<{ providerRef: string | null } | SendError> {
   try {
-    outcome = await transports[h.channel].send({
+    return await transports[h.channel].send({
       deliveryId: h.id,
       to: h.to,
       subject: h.subject,
       body: h.body,
     });
   } catch (e) {
-    outcome = e instanceof SendError ? e : new SendError(String((e as Error).message ?? e), false);
+    return e instanceof SendError ? e : new SendError(String((e as Error).message ?? e), false);
   }
-  const now = clock();
-  await db.transaction().execute(async (tx) => {
-    if (!(outcome instanceof SendError)) {
-      await finishAttempt(tx, {
-        id: h.id,
-        attempt: h.attempt,
-        now,
-        outcome: 'sent',
-        error: null,
-        providerRef: outcome.providerRef,
-        next: { status: 'sent' },
-      });
-      return;
-    }
-    const giveUp = outcome.permanent || h.attempt >= h.maxAttempts;
-    await finishAttempt(tx, {
+}
+
+/** How a hand-over ended, as the delivery's next step. */
+function attemptEnd(
+  h: Handover,
+  outcome: { providerRef: string | null } | SendError,
+  now: Date,
+): AttemptEnd {
+  if (!(outcome instanceof SendError)) {
+    return {
       id: h.id,
       attempt: h.attempt,
-      now,
-      outcome: 'error',
-      error: outcome.message.slice(0, 1000),
-      providerRef: null,
-      next: giveUp
-        ? { status: 'failed', errorCode: 'NOTIFY_SEND_FAILED' }
-        : {
-            status: 'pending',
-            at: new Date(now.getTime() + retryDelaySeconds(h.attempt) * 1000),
-            errorCode: 'NOTIFY_SEND_FAILED',
-          },
-    });
-  });
+      outcome: 'sent',
+      error: null,
+      providerRef: outcome.providerRef,
+      next: { status: 'sent' },
+    };
+  }
+  const giveUp = outcome.permanent || h.attempt >= h.maxAttempts;
+  return {
+    id: h.id,
+    attempt: h.attempt,
+    outcome: 'error',
+    error: outcome.message.slice(0, 1000),
+    providerRef: null,
+    next: giveUp
+      ? { status: 'failed', errorCode: 'NOTIFY_SEND_FAILED' }
+      : {
+          status: 'pending',
+          at: new Date(now.getTime() + retryDelaySeconds(h.attempt) * 1000),
+          errorCode: 'NOTIFY_SEND_FAILED',
+        },
+  };
+}
+
+/**
+ * Hands messages over HANDOVER_CONCURRENCY at a time (a gateway answers in tens of
+ * milliseconds: one by one would cap a sender at a few dozen a second) and records each group's
+ * outcomes together right after it; only that group is resent if the process stops in between.
+ */
+async function handOverAll(
+  db: Kysely<DB>,
+  transports: Transports,
+  handovers: readonly Handover[],
+  clock: () => Date,
+): Promise<void> {
+  for (let i = 0; i < handovers.length; i += HANDOVER_CONCURRENCY) {
+    const group = handovers.slice(i, i + HANDOVER_CONCURRENCY);
+    const outcomes = await Promise.all(group.map((h) => handOver(transports, h)));
+    const now = clock();
+    await db.transaction().execute((tx) =>
+      finishAttempts(
+        tx,
+        group.map((h, k) => attemptEnd(h, outcomes[k]!, now)),
+        now,
+      ),
+    );
+  }
 }
 
 /** Puts deliveries interrupted mid-hand-over back in the queue (or fails them when spent). */
@@ -298,6 +335,6 @@ export async function sendDueNotifications(opts: {
   const prefix = opts.unitPathPrefix ?? '/';
   await recoverInterrupted(opts.db, clock(), batch, prefix);
   const { claimed, handovers } = await claim(opts.db, opts.transports, clock(), batch, prefix);
-  for (const h of handovers) await handOver(opts.db, opts.transports, h, clock);
+  await handOverAll(opts.db, opts.transports, handovers, clock);
   return claimed;
 }

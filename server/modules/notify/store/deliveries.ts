@@ -216,69 +216,6 @@ export async function userContacts(
   );
 }
 
-/** A delivery that ends without a hand-over: skipped, or failed before any attempt. */
-export async function closeWithoutSending(
-  tx: Kysely<DB>,
-  id: string,
-  end: {
-    status: 'skipped' | 'failed';
-    now: Date;
-    skipReason?: string;
-    errorCode?: string;
-    error?: string;
-    templateVersion?: number | null;
-    address?: string | null;
-  },
-): Promise<void> {
-  await tx
-    .updateTable('notify_deliveries')
-    .set({
-      status: end.status,
-      skip_reason: end.skipReason ?? null,
-      error_code: end.errorCode ?? null,
-      error: end.error ?? null,
-      finished_at: end.now,
-      ...(end.templateVersion !== undefined ? { template_version: end.templateVersion } : {}),
-      ...(end.address !== undefined ? { address: end.address } : {}),
-    })
-    .where('id', '=', id)
-    .execute();
-}
-
-/** Starts an attempt: the rendered message is stored, the row is `sending`, the attempt open. */
-export async function startAttempt(
-  tx: Kysely<DB>,
-  d: {
-    id: string;
-    attempt: number;
-    now: Date;
-    templateVersion: number;
-    address: string | null;
-    subject: string;
-    body: string;
-    provider: string;
-  },
-): Promise<void> {
-  await tx
-    .updateTable('notify_deliveries')
-    .set({
-      status: 'sending',
-      attempts: d.attempt,
-      sending_at: d.now,
-      template_version: d.templateVersion,
-      address: d.address,
-      subject: d.subject,
-      body: d.body,
-      provider: d.provider,
-    })
-    .where('id', '=', d.id)
-    .execute();
-  await tx
-    .insertInto('notify_attempts')
-    .values({ delivery_id: d.id, attempt: d.attempt, started_at: d.now })
-    .execute();
-}
-
 /** Ends an attempt and moves the delivery on, if it is still in that attempt. */
 export async function finishAttempt(
   tx: Kysely<DB>,

@@ -71,3 +71,14 @@ export async function markRead(
   await tx.updateTable('notify_inbox').set({ read_at: now }).where('id', '=', id).execute();
   return { wasUnread: true };
 }
+
+/** Marks every unread message of a user read; answers how many were unread. */
+export async function markAllRead(tx: Kysely<DB>, userId: string, now: Date): Promise<number> {
+  const r = await tx
+    .updateTable('notify_inbox')
+    .set({ read_at: now })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

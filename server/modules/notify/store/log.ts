@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DeliveryListQuery } from '../../../../common/schemas/notify.js';
 import type { DB } from '../../../db/schema.js';
 
@@ -25,6 +25,7 @@ export interface DeliveryLogRow {
   unit_path: string;
   created_at: Date;
   finished_at: Date | null;
+  due_by: Date | null;
   subject: string | null;
   body: string | null;
   provider: string | null;
@@ -61,10 +62,55 @@ const COLUMNS = [
   'd.unit_path',
   'd.created_at',
   'd.finished_at',
+  'd.due_by',
   'd.subject',
   'd.body',
   'd.provider',
 ] as const;
+
+/**
+ * Sent after its deadline, or not yet sent (still queued) past it. A failed or skipped message
+ * was never sent: it counts as failed or skipped, not late. Mirrors `isLate` (presenters.ts).
+ */
+const LATE = sql<boolean>`(d.due_by IS NOT NULL AND d.status IN ('pending', 'sending', 'sent')
+  AND (CASE WHEN d.status = 'sent' THEN d.finished_at ELSE now() END) > d.due_by)`;
+
+/** The deliveries of one source counted by template and outcome. */
+export async function countBySource(tx: Kysely<DB>, sourceType: string, sourceId: string) {
+  const r = await sql<{
+    template: string;
+    queued: number;
+    sent: number;
+    failed: number;
+    skipped_consent: number;
+    skipped_other: number;
+    late: number;
+  }>`
+    SELECT d.template_code AS template,
+           count(*) FILTER (WHERE d.status IN ('pending', 'sending'))::int AS queued,
+           count(*) FILTER (WHERE d.status = 'sent')::int AS sent,
+           count(*) FILTER (WHERE d.status = 'failed')::int AS failed,
+           count(*) FILTER (WHERE d.status = 'skipped'
+                              AND d.skip_reason IN ('consent_withdrawn', 'opted_out'))::int
+             AS skipped_consent,
+           count(*) FILTER (WHERE d.status = 'skipped'
+                              AND d.skip_reason NOT IN ('consent_withdrawn', 'opted_out'))::int
+             AS skipped_other,
+           count(*) FILTER (WHERE ${LATE})::int AS late
+      FROM notify_deliveries d
+     WHERE d.source_type = ${sourceType} AND d.source_id = ${sourceId}
+     GROUP BY d.template_code
+     ORDER BY d.template_code`.execute(tx);
+  return r.rows.map((x) => ({
+    template: x.template,
+    queued: Number(x.queued),
+    sent: Number(x.sent),
+    failed: Number(x.failed),
+    skippedConsent: Number(x.skipped_consent),
+    skippedOther: Number(x.skipped_other),
+    late: Number(x.late),
+  }));
+}
 
 /** A page of the delivery log inside a unit subtree (`prefix` of unit_path), newest first. */
 export async function listDeliveries(
@@ -77,6 +123,9 @@ export async function listDeliveries(
   if (q.channel) where = where.where('d.channel', '=', q.channel);
   if (q.template) where = where.where('d.template_code', '=', q.template);
   if (q.customerId) where = where.where('d.customer_id', '=', q.customerId);
+  if (q.sourceType) where = where.where('d.source_type', '=', q.sourceType);
+  if (q.sourceId) where = where.where('d.source_id', '=', q.sourceId);
+  if (q.late) where = where.where(q.late === 'true' ? LATE : sql<boolean>`NOT ${LATE}`);
   if (q.from) where = where.where('d.created_at', '>=', new Date(q.from));
   if (q.to) where = where.where('d.created_at', '<', new Date(q.to));
   const [rows, count] = await Promise.all([

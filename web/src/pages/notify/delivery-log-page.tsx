@@ -2,6 +2,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Descriptions,
   Drawer,
   Select,
@@ -9,9 +10,11 @@ import {
   Table,
   Tag,
   Timeline,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import {
   DELIVERY_STATUSES,
   NOTIFY_CHANNELS,
@@ -34,12 +37,21 @@ const STATUS_COLOR: Record<DeliveryStatus, string> = {
   skipped: 'default',
 };
 
-function StatusTag({ d }: { d: Pick<DeliverySummary, 'status' | 'skipReason'> }) {
+function StatusTag({ d }: { d: Pick<DeliverySummary, 'status' | 'skipReason' | 'late'> }) {
   const { t } = useI18n();
   return (
-    <Tag color={STATUS_COLOR[d.status]} data-testid={`status-${d.status}`}>
-      {t(`notify.status.${d.status}`)}
-    </Tag>
+    <>
+      <Tag color={STATUS_COLOR[d.status]} data-testid={`status-${d.status}`}>
+        {t(`notify.status.${d.status}`)}
+      </Tag>
+      {d.late && (
+        <Tooltip title={t('notify.lateHint')}>
+          <Tag color="volcano" data-testid="late">
+            {t('notify.late')}
+          </Tag>
+        </Tooltip>
+      )}
+    </>
   );
 }
 
@@ -90,6 +102,16 @@ function DeliveryDrawer(props: { id: string; onClose: () => void }) {
             <Descriptions.Item label={t('notify.createdAt')}>
               {formatDateTime(d.createdAt)}
             </Descriptions.Item>
+            {d.dueBy && (
+              <Descriptions.Item label={t('notify.dueBy')}>
+                {formatDateTime(d.dueBy)}
+              </Descriptions.Item>
+            )}
+            {d.finishedAt && (
+              <Descriptions.Item label={t('notify.finishedAt')}>
+                {formatDateTime(d.finishedAt)}
+              </Descriptions.Item>
+            )}
             {d.nextAttemptAt && (
               <Descriptions.Item label={t('notify.nextAttempt')}>
                 {formatDateTime(d.nextAttemptAt)}
@@ -132,9 +154,16 @@ function DeliveryDrawer(props: { id: string; onClose: () => void }) {
   );
 }
 
-/** 通知记录: every message of the user's service area, its status and attempts. */
+/**
+ * 通知记录: every message of the user's service area, its status and attempts. Opened with
+ * `?sourceType=outage&sourceId=…` it shows one outage's notices (a link from the outage).
+ */
 export function NotifyLogPage() {
   const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const sourceType = params.get('sourceType') ?? undefined;
+  const sourceId = params.get('sourceId') ?? undefined;
+  const [lateOnly, setLateOnly] = useState(params.get('late') === 'true');
   const [status, setStatus] = useState<DeliveryStatus | undefined>();
   const [channel, setChannel] = useState<NotifyChannel | undefined>();
   const [template, setTemplate] = useState<string | undefined>();
@@ -142,7 +171,16 @@ export function NotifyLogPage() {
   const [open, setOpen] = useState<string | null>(null);
   const pageSize = 20;
   const templates = useTemplates();
-  const list = useDeliveries({ status, channel, template, page, pageSize });
+  const list = useDeliveries({
+    status,
+    channel,
+    template,
+    sourceType,
+    sourceId,
+    late: lateOnly ? 'true' : undefined,
+    page,
+    pageSize,
+  });
   const reason = useReason();
 
   return (
@@ -185,6 +223,30 @@ export function NotifyLogPage() {
             label: `${x.name} (${x.code})`,
           }))}
         />
+        <Checkbox
+          checked={lateOnly}
+          onChange={(e) => {
+            setLateOnly(e.target.checked);
+            setPage(1);
+          }}
+          data-testid="filter-late"
+        >
+          {t('notify.lateOnly')}
+        </Checkbox>
+        {sourceType && (
+          <Tag
+            closable
+            closeIcon
+            onClose={() => {
+              setParams({});
+              setPage(1);
+            }}
+            title={t('notify.clearSource')}
+            data-testid="filter-source"
+          >
+            {t('notify.sourceFilter', { source: `${sourceType} ${sourceId ?? ''}` })}
+          </Tag>
+        )}
       </Space>
       <Table<DeliverySummary>
         rowKey="id"
@@ -218,7 +280,7 @@ export function NotifyLogPage() {
           { title: t('notify.address'), dataIndex: 'address', width: 150 },
           {
             title: t('notify.status'),
-            width: 100,
+            width: 140,
             render: (_: unknown, r) => <StatusTag d={r} />,
           },
           {
