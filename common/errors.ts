@@ -2,11 +2,15 @@
  * The catalogue of stable error codes, their HTTP status and their messages in zh-CN and en.
  * Shared with the web so that the UI can show the same words the API sends.
  */
+import { CONTACT_ERRORS } from './errors-contact.js';
+import { KNOWLEDGE_ERRORS } from './errors-knowledge.js';
 import { NOTIFY_ERRORS } from './errors-notify.js';
 import { OUTAGES_ERRORS } from './errors-outages.js';
 import { REPAIR_ERRORS } from './errors-repair.js';
 
 export const ERROR_CATALOGUE = {
+  ...CONTACT_ERRORS,
+  ...KNOWLEDGE_ERRORS,
   ...NOTIFY_ERRORS,
   ...OUTAGES_ERRORS,
   ...REPAIR_ERRORS,

@@ -10,7 +10,9 @@ import {
   scopeOf,
 } from './permissions.js';
 
-const BASE = ['dashboard.view', 'profile.view'] as const;
+const BASE = ['dashboard.view', 'profile.view', 'knowledge.view'] as const;
+/** Writing and approving the knowledge base: trainers and leads write, leads and managers approve. */
+const KB_EDIT_REVIEW = ['knowledge.edit', 'knowledge.review'] as const;
 const SEE = ['customer.view', 'grid.view'] as const;
 const LEAD = [...BASE, ...SEE, 'org.view', 'user.view'] as const;
 /** The center's work on orders, and the handling units'. */
@@ -48,7 +50,7 @@ describe('permission matrix', () => {
   });
 
   it.each([
-    ['agent', [...BASE, ...SEE, 'customer.reveal', ...CENTER, 'outage.view']],
+    ['agent', [...BASE, ...SEE, 'customer.reveal', ...CENTER, 'outage.view', 'contact.use']],
     ['repair_crew', [...BASE, ...SEE, 'customer.pii', ...HANDLER, 'outage.view', 'repair.work']],
     [
       'shift_lead',
@@ -60,6 +62,9 @@ describe('permission matrix', () => {
         'order.supervise',
         ...DISPATCH,
         'notify.view',
+        ...KB_EDIT_REVIEW,
+        'contact.use',
+        'contact.monitor',
       ],
     ],
     [
@@ -72,6 +77,9 @@ describe('permission matrix', () => {
         'order.supervise',
         ...DISPATCH,
         'notify.view',
+        ...KB_EDIT_REVIEW,
+        'contact.use',
+        'contact.monitor',
       ],
     ],
     [
@@ -87,6 +95,8 @@ describe('permission matrix', () => {
         'outage.view',
         'repair.view',
         'notify.view',
+        'knowledge.review',
+        'contact.monitor',
       ],
     ],
     [
@@ -106,7 +116,7 @@ describe('permission matrix', () => {
       'quality_inspector',
       [...BASE, ...SEE, 'user.view', 'order.view', 'calendar.view', 'outage.view'],
     ],
-    ['trainer', [...BASE, 'user.view', 'calendar.view']],
+    ['trainer', [...BASE, 'user.view', 'calendar.view', 'knowledge.edit']],
     // The administrator configures; accepting, handling and supervising orders is not theirs.
     [
       'admin',
@@ -122,6 +132,9 @@ describe('permission matrix', () => {
             'outage.manage',
             'repair.dispatch',
             'repair.work',
+            'knowledge.edit',
+            'knowledge.review',
+            'contact.use',
           ].includes(p),
       ),
     ],
@@ -132,7 +145,8 @@ describe('permission matrix', () => {
   it('unites the permissions of several roles without repeats, in catalogue order', () => {
     const both = permissionsOf(['trainer', 'repair_crew']);
     expect(both).toEqual([
-      ...BASE,
+      'dashboard.view',
+      'profile.view',
       'user.view',
       'customer.view',
       'customer.pii',
@@ -142,6 +156,8 @@ describe('permission matrix', () => {
       'calendar.view',
       'outage.view',
       'repair.work',
+      'knowledge.view',
+      'knowledge.edit',
     ]);
     expect(permissionsOf([])).toEqual([]);
   });
@@ -158,6 +174,8 @@ describe('permission matrix', () => {
       'dashboard',
       'orders',
       'outages',
+      'knowledge',
+      'contactCalls',
       'customers',
       'network',
       'segments',
@@ -166,13 +184,22 @@ describe('permission matrix', () => {
     ]);
     expect(menuFor(permissionsOf(['trainer'])).map((m) => m.key)).toEqual([
       'dashboard',
+      'knowledge',
       'calendar',
       'users',
       'profile',
     ]);
     expect(menuFor(permissionsOf(['admin'])).map((m) => m.key)).toEqual(
       MENU.map((m) => m.key).filter(
-        (k) => !['ordersAtRisk', 'repairBoard', 'crewView'].includes(k),
+        (k) =>
+          ![
+            'ordersAtRisk',
+            'outagePredictions',
+            'repairBoard',
+            'crewView',
+            'knowledgeReview',
+            'contactCalls',
+          ].includes(k),
       ),
     );
     expect(menuFor(permissionsOf(['shift_lead'])).map((m) => m.key)).toContain('ordersAtRisk');
@@ -180,6 +207,8 @@ describe('permission matrix', () => {
       'dashboard',
       'orders',
       'outages',
+      'outagePredictions',
+      'knowledge',
       'repairBoard',
       'customers',
       'network',

@@ -63,10 +63,20 @@ export const PERMISSIONS = [
   'repair.manage',
   'notify.view',
   'notify.manage',
+  'knowledge.view',
+  'knowledge.edit',
+  'knowledge.review',
+  'contact.use',
+  'contact.monitor',
+  'contact.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const EVERYONE: Permission[] = ['dashboard.view', 'profile.view'];
+/**
+ * Everyone reads the knowledge base (a crew member answers safety questions too). Trainers and
+ * leads write it (`knowledge.edit`); leads and the center manager approve it (`knowledge.review`).
+ */
+const EVERYONE: Permission[] = ['dashboard.view', 'profile.view', 'knowledge.view'];
 /** Finding a customer and seeing them on the network; personal data stays masked. */
 const CUSTOMERS: Permission[] = ['customer.view', 'grid.view'];
 const LEADS: Permission[] = [...EVERYONE, ...CUSTOMERS, 'org.view', 'user.view'];
@@ -92,6 +102,13 @@ const HANDLER_ORDERS: Permission[] = ['order.view', 'order.handle', 'calendar.vi
  * the dispatchers. Notification templates are the administrator's; leads read the delivery log.
  */
 const SEE_OUTAGES: Permission[] = ['outage.view'];
+/**
+ * The telephone: agents (and leads, who take calls too) sign in, set their state and see the call
+ * log (`contact.use`); leads and the center manager watch the agents (`contact.monitor`); the
+ * administrator keeps the PBX tokens, blocked callers, skills and queues (`contact.manage`).
+ */
+const PHONE: Permission[] = ['contact.use'];
+const LEAD_PHONE: Permission[] = ['contact.use', 'contact.monitor'];
 const DISPATCH_REPAIR: Permission[] = [
   'outage.view',
   'outage.manage',
@@ -107,7 +124,7 @@ const DISPATCH_REPAIR: Permission[] = [
  * masked data only; trainers do not see customers at all.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  agent: [...EVERYONE, ...CUSTOMERS, 'customer.reveal', ...CENTER_ORDERS, ...SEE_OUTAGES],
+  agent: [...EVERYONE, ...CUSTOMERS, 'customer.reveal', ...CENTER_ORDERS, ...SEE_OUTAGES, ...PHONE],
   shift_lead: [
     ...LEADS,
     'customer.reveal',
@@ -115,6 +132,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...LEAD_ORDERS,
     ...DISPATCH_REPAIR,
     'notify.view',
+    'knowledge.edit',
+    'knowledge.review',
+    ...LEAD_PHONE,
   ],
   team_lead: [
     ...LEADS,
@@ -123,6 +143,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...LEAD_ORDERS,
     ...DISPATCH_REPAIR,
     'notify.view',
+    'knowledge.edit',
+    'knowledge.review',
+    ...LEAD_PHONE,
   ],
   center_manager: [
     ...LEADS,
@@ -135,6 +158,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'outage.view',
     'repair.view',
     'notify.view',
+    'knowledge.review',
+    'contact.monitor',
   ],
   dispatcher: [
     ...EVERYONE,
@@ -172,7 +197,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'calendar.view',
     'outage.view',
   ],
-  trainer: [...EVERYONE, 'user.view', 'calendar.view'],
+  trainer: [...EVERYONE, 'user.view', 'calendar.view', 'knowledge.edit'],
   admin: [
     ...LEADS,
     'org.manage',
@@ -193,6 +218,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'repair.manage',
     'notify.view',
     'notify.manage',
+    'contact.monitor',
+    'contact.manage',
   ],
 };
 
@@ -242,6 +269,11 @@ export const MENU = [
   { key: 'orders', path: '/orders', permission: 'order.view' },
   { key: 'ordersAtRisk', path: '/orders/at-risk', permission: 'order.supervise' },
   { key: 'outages', path: '/outages', permission: 'outage.view' },
+  { key: 'outagePredictions', path: '/outages/predictions', permission: 'outage.manage' },
+  { key: 'knowledge', path: '/knowledge', permission: 'knowledge.view' },
+  { key: 'knowledgeReview', path: '/knowledge/review', permission: 'knowledge.review' },
+  { key: 'contactCalls', path: '/contact/calls', permission: 'contact.use' },
+  { key: 'contactMonitor', path: '/contact/monitor', permission: 'contact.monitor' },
   { key: 'repairBoard', path: '/repair/board', permission: 'repair.dispatch' },
   { key: 'crewView', path: '/crew', permission: 'repair.work' },
   { key: 'customers', path: '/customers', permission: 'customer.view' },
@@ -251,6 +283,7 @@ export const MENU = [
   { key: 'orderSettings', path: '/admin/order-settings', permission: 'order.manage' },
   { key: 'calendar', path: '/admin/calendar', permission: 'calendar.view' },
   { key: 'crews', path: '/admin/crews', permission: 'repair.manage' },
+  { key: 'contactSettings', path: '/admin/contact', permission: 'contact.manage' },
   { key: 'notifyTemplates', path: '/admin/notify/templates', permission: 'notify.manage' },
   { key: 'notifyLog', path: '/admin/notify/log', permission: 'notify.view' },
   { key: 'org', path: '/admin/units', permission: 'org.view' },

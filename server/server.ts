@@ -7,8 +7,10 @@ import type { App } from './http/context.js';
 import { startJobs, type Jobs } from './jobs/boss.js';
 import { ALL_JOBS } from './jobs/registry.js';
 import { startOutboxDispatcher } from './jobs/outbox-dispatcher.js';
+import { startContactTimers } from './modules/contact/index.js';
 import { startNotifySender } from './modules/notify/index.js';
 import { startSlaTimers } from './modules/orders/index.js';
+import { startOutageAnalysis } from './modules/outages/index.js';
 
 export interface RunningServer {
   app: App;
@@ -44,6 +46,8 @@ export async function startServer(
           startSlaTimers({ database, log: app.log }),
           startOutboxDispatcher({ database, hub: app.live, log: app.log }),
           startNotifySender({ database, config: config.notify, log: app.log }),
+          startOutageAnalysis({ database, log: app.log }),
+          startContactTimers({ database, log: app.log }),
         ]
       : [];
     await app.listen({ port: config.port, host: config.host });

@@ -18,7 +18,9 @@ import {
   writeDemoOrders,
   type DemoOrdersOptions,
 } from './orders.js';
+import { insertDemoContact } from './contact.js';
 import { insertDemoCrews } from './crews.js';
+import { insertDemoKnowledge } from './knowledge.js';
 import { countyPlaces } from './places.js';
 import { SeededRandom } from './random.js';
 import {
@@ -276,6 +278,8 @@ export async function loadDemo(database: Database, opts: DemoOptions): Promise<D
       const written = orders ? await writeDemoOrders(tx, orders) : undefined;
       // After the orders: they bring the crew logins of every station, the crews' members.
       await insertDemoCrews(tx, opts.seed);
+      await insertDemoContact(tx, opts.seed);
+      await insertDemoKnowledge(tx, opts.now ?? new Date());
       return summary(t, phones, written);
     });
     // Deadlines passed while the month of orders was written: their timers fire now.
@@ -324,6 +328,8 @@ export async function loadDemo(database: Database, opts: DemoOptions): Promise<D
   await database.db.transaction().execute((tx) => auditLoad(tx, t.units, opts));
   const written = orders ? await loadDemoOrders(database, orders) : undefined;
   await database.db.transaction().execute((tx) => insertDemoCrews(tx, opts.seed));
+  await database.db.transaction().execute((tx) => insertDemoContact(tx, opts.seed));
+  await database.db.transaction().execute((tx) => insertDemoKnowledge(tx, opts.now ?? new Date()));
   return summary(t, phones, written);
 }
 

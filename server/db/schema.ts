@@ -1,5 +1,8 @@
+import type { ContactTables } from './schema-contact.js';
+import type { KnowledgeTables } from './schema-knowledge.js';
 import type { NotifyTables } from './schema-notify.js';
 import type { OutagesTables } from './schema-outages.js';
+import type { PredictionsTables } from './schema-predictions.js';
 import type { RepairTables } from './schema-repair.js';
 import type { ColumnType, Generated } from 'kysely';
 
@@ -433,7 +436,14 @@ export interface OrderSavedViewsTable {
   created_at: Timestamp;
 }
 
-export interface DB extends NotifyTables, OutagesTables, RepairTables {
+export interface DB
+  extends
+    ContactTables,
+    KnowledgeTables,
+    NotifyTables,
+    OutagesTables,
+    PredictionsTables,
+    RepairTables {
   calendar_years: CalendarYearsTable;
   org_units: OrgUnitsTable;
   users: UsersTable;

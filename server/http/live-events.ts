@@ -2,7 +2,9 @@
  * GET /api/events: Server-Sent Events for the signed-in user. Each message passes a scope filter
  * first: order changes reach holders of order.view whose service area holds the order, outage
  * changes holders of outage.view whose service area holds the outage's unit, crew and job changes
- * holders of repair.view or repair.work whose service area holds the crew's unit.
+ * holders of repair.view or repair.work whose service area holds the crew's unit. A call reaches
+ * the agents it rings or who answered it; an agent's state reaches the agent and the holders of
+ * contact.monitor whose service area holds the agent's unit.
  */
 import { serviceAreaPrefix, type Actor } from '../platform/actor.js';
 import type { LiveHub, LiveMessage } from '../platform/live-hub.js';
@@ -16,12 +18,24 @@ export function acceptsFor(actor: Actor): (m: LiveMessage) => boolean {
   const seesOutages = actor.permissions.includes('outage.view');
   const seesRepair =
     actor.permissions.includes('repair.view') || actor.permissions.includes('repair.work');
+  const watchesAgents = actor.permissions.includes('contact.monitor');
   return (m) => {
+    // A ringing or answered call: to the agents it rings or who took it (their screen pop).
+    if (m.topic === 'contact.call') {
+      const ids = m.payload.userIds;
+      return Array.isArray(ids) && ids.includes(actor.userId);
+    }
+    // An agent's state: to the agent and to the leads watching agents in that area.
+    if (m.topic === 'contact.agent') {
+      if (m.payload.userId === actor.userId) return true;
+      const path = m.payload.unitPath;
+      return watchesAgents && typeof path === 'string' && path.startsWith(prefix);
+    }
     if (m.topic === 'repair.changed') {
       const path = m.payload.unitPath;
       return seesRepair && typeof path === 'string' && path.startsWith(prefix);
     }
-    if (m.topic === 'outage.changed') {
+    if (m.topic === 'outage.changed' || m.topic === 'outage.prediction') {
       const path = m.payload.unitPath;
       return seesOutages && typeof path === 'string' && path.startsWith(prefix);
     }

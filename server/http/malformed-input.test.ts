@@ -19,6 +19,7 @@ import {
   requestFor,
   malformedFixture,
   multipart,
+  FORM_ROUTES,
   MULTIPART_ROUTES,
   STREAM_ROUTES,
   withUnknownIds,
@@ -132,7 +133,10 @@ describe.each(bodyRoutes.map((r) => [r.key, r] as const))('%s: the body', (_key,
       ...[
         ['text/plain', json],
         ['text/plain; charset=utf-8', json],
-        ['application/x-www-form-urlencoded', 'version=1&name=x'],
+        // A PBX's event route takes form bodies too (contact/cti-events.test.ts refuses bad ones).
+        ...(FORM_ROUTES.has(route.key)
+          ? []
+          : [['application/x-www-form-urlencoded', 'version=1&name=x']]),
         [
           'multipart/form-data; boundary=x',
           '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--',

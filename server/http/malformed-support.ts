@@ -10,10 +10,13 @@ import { buildOrg, login, type Client, type TestApp, type TestOrg } from '../db/
 import type { App } from './context.js';
 import { fillPath, unknownId, type ApiRoute } from './test-routes.js';
 import { calendarExamples } from './route-examples/calendar.js';
+import { contactExamples } from './route-examples/contact.js';
 import { notifyExamples } from './route-examples/notify.js';
 import { ordersExamples } from './route-examples/orders.js';
 import { repairExamples } from './route-examples/repair.js';
 import { outagesExamples } from './route-examples/outages.js';
+import { knowledgeExamples } from './route-examples/knowledge.js';
+import { outagePredictionsExamples } from './route-examples/outage-predictions.js';
 
 /** A request to a route: path parameters, query, and a body or raw payload. */
 export interface Example {
@@ -29,8 +32,15 @@ export interface Example {
 /** Routes that stream without end (Server-Sent Events): tested on a real socket, not by inject. */
 export const STREAM_ROUTES = new Set(['GET /api/events']);
 
+/** Routes that take application/x-www-form-urlencoded as well as JSON (a PBX's events). */
+export const FORM_ROUTES = new Set(['POST /api/cti/{token}']);
+
 /** Routes that take multipart/form-data instead of JSON. */
-export const MULTIPART_ROUTES = new Set(['POST /api/imports', 'POST /api/orders/{id}/attachments']);
+export const MULTIPART_ROUTES = new Set([
+  'POST /api/imports',
+  'POST /api/orders/{id}/attachments',
+  'POST /api/crew/jobs/{id}/photos',
+]);
 
 /** A multipart/form-data body of text fields and one file. */
 export function multipart(
@@ -59,10 +69,13 @@ export function routeExamples(org: TestOrg, tokenId: string): Record<string, Exa
   const p = (k: string) => org.users[k]!.id;
   return {
     ...calendarExamples(org),
+    ...contactExamples(org),
     ...ordersExamples(org),
     ...notifyExamples(org),
     ...repairExamples(org),
     ...outagesExamples(org),
+    ...knowledgeExamples(org),
+    ...outagePredictionsExamples(org),
     'GET /api/health': {},
     'GET /api/openapi.json': {},
     'POST /api/auth/login': { body: { username: 'nobody_malformed', password: 'Wrong@Pass2026' } },

@@ -10,10 +10,13 @@ import type { Permission } from '../../common/permissions.js';
 import type { App } from './context.js';
 import { notFound, ok, probe, unknownId, type Access, type AccessProbe } from './access-probe.js';
 import { CALENDAR_ACCESS } from './route-access/calendar.js';
+import { CONTACT_ACCESS } from './route-access/contact.js';
 import { NOTIFY_ACCESS } from './route-access/notify.js';
 import { ORDERS_ACCESS } from './route-access/orders.js';
 import { REPAIR_ACCESS } from './route-access/repair.js';
 import { OUTAGES_ACCESS } from './route-access/outages.js';
+import { KNOWLEDGE_ACCESS } from './route-access/knowledge.js';
+import { OUTAGE_PREDICTIONS_ACCESS } from './route-access/outage-predictions.js';
 
 export { unknownId, type Access, type AccessProbe } from './access-probe.js';
 
@@ -130,10 +133,13 @@ export function fillPath(path: string, params: Record<string, string>): string {
 /** The permission every API route needs, as the server is meant to enforce it. */
 export const ROUTE_ACCESS: Record<string, Access> = {
   ...CALENDAR_ACCESS,
+  ...CONTACT_ACCESS,
   ...ORDERS_ACCESS,
   ...NOTIFY_ACCESS,
   ...REPAIR_ACCESS,
   ...OUTAGES_ACCESS,
+  ...KNOWLEDGE_ACCESS,
+  ...OUTAGE_PREDICTIONS_ACCESS,
   'GET /api/health': { needs: 'public' },
   'GET /api/openapi.json': { needs: 'public' },
   'POST /api/auth/login': { needs: 'public' },

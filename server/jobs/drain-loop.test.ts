@@ -21,10 +21,10 @@ describe('startDrainLoop', () => {
       name: 'test',
       log,
       intervalMs: 10,
-      round: async () => {
+      round: () => {
         rounds++;
         if (backlog > 0) backlog--;
-        return backlog > 0;
+        return Promise.resolve(backlog > 0);
       },
     });
     await sleep(25);
@@ -47,10 +47,10 @@ describe('startDrainLoop', () => {
       name: 'flaky',
       log,
       intervalMs: 5,
-      round: async () => {
+      round: () => {
         calls++;
-        if (calls === 1) throw new Error('database went away');
-        return false;
+        if (calls === 1) return Promise.reject(new Error('database went away'));
+        return Promise.resolve(false);
       },
     });
     await sleep(40);

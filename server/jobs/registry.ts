@@ -1,5 +1,6 @@
 import { purgeSessionsJob } from '../modules/auth/index.js';
 import { runImportJob, sweepImportsJob } from '../modules/imports/index.js';
+import { expireKnowledgeJob } from '../modules/knowledge/index.js';
 import { settleOutageLinksJob } from '../modules/orders/index.js';
 import type { JobDefinition } from './job.js';
 
@@ -9,4 +10,5 @@ export const ALL_JOBS: JobDefinition[] = [
   runImportJob,
   sweepImportsJob,
   settleOutageLinksJob,
+  expireKnowledgeJob,
 ];

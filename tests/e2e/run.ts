@@ -14,12 +14,15 @@ import { startServer, type RunningServer } from '../../server/server.js';
 import { check, expectNone, logIn, menuKeys, newPage, statValue } from './helpers.js';
 import { createUserThroughApi } from './api.js';
 import { calendarTests } from './calendar.js';
+import { contactTests } from './contact.js';
 import { customerTests } from './customers.js';
 import { networkTests } from './network.js';
 import { notifyTests } from './notify.js';
 import { orderTests } from './orders.js';
 import { outageTests } from './outages.js';
+import { knowledgeTests } from './knowledge.js';
 import { outageLinkTests } from './outage-links.js';
+import { outagePredictionTests } from './outage-predictions.js';
 import { orderSettingsTests } from './order-settings.js';
 import { repairTests } from './repair.js';
 import type { Env, Test } from './types.js';
@@ -48,8 +51,9 @@ const tests: [string, Test][] = [
       await page.getByTestId('menu-dashboard').filter({ hasText: '工作台' }).waitFor();
       const keys = await menuKeys(page);
       check(
-        keys.join() === 'dashboard,orders,outages,customers,network,segments,calendar,profile',
-        `agent menu is dashboard, orders, outages, customers, network, segments, calendar, profile; got ${keys.join()}`,
+        keys.join() ===
+          'dashboard,orders,outages,knowledge,contactCalls,customers,network,segments,calendar,profile',
+        `agent menu is dashboard, orders, outages, knowledge, contactCalls, customers, network, segments, calendar, profile; got ${keys.join()}`,
       );
       await expectNone(page.getByTestId('menu-imports'), '数据导入 hidden from an agent');
       await expectNone(page.getByText('用户管理'), '用户管理 hidden from an agent');
@@ -144,11 +148,14 @@ const tests: [string, Test][] = [
   ...networkTests,
   ...orderTests,
   ...outageTests,
+  ...knowledgeTests,
   ...outageLinkTests,
+  ...outagePredictionTests,
   ...calendarTests,
   ...notifyTests,
   ...orderSettingsTests,
   ...repairTests,
+  ...contactTests,
 ];
 
 // E2E_ONLY: run only the tests whose name holds this text (the demo is loaded all the same).

@@ -295,6 +295,7 @@ describe('the permission matrix, route by route', () => {
         year: '2026',
         action: 'note',
         attachmentId: unknownId(),
+        token: 'lxcti_probe',
       });
       const res = await t.app.inject({ method: r.method, url, payload: {} });
       if (ROUTE_ACCESS[r.key]?.needs === 'public') {

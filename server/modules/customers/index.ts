@@ -9,6 +9,8 @@ import { segmentRoutes } from './routes/segments.js';
 export { insertCustomersBulk, type BulkResult } from './store/bulk-insert.js';
 export { insertDefaultSegments } from './store/segments.js';
 export { listCustomersView } from './service/customer-view.js';
+// The caller-ID look-up, for the contact module's screen pop.
+export { lookUpByPhone } from './service/lookup.js';
 export { addressLine, type CustomerRecord } from './record.js';
 export { addressTokens, nameTokens, searchVectorText, textQuery } from './search-tokens.js';
 

@@ -15,9 +15,9 @@ export interface OrderLiveEvent {
   at: string;
 }
 
-/** The kinds of pushed messages: `event: order | outage | repair` of /api/events. */
-export type LiveTopic = 'order' | 'outage' | 'repair';
-const TOPICS: readonly LiveTopic[] = ['order', 'outage', 'repair'];
+/** The kinds of pushed messages: `event: order | outage | repair | contact` of /api/events. */
+export type LiveTopic = 'order' | 'outage' | 'repair' | 'contact';
+const TOPICS: readonly LiveTopic[] = ['order', 'outage', 'repair', 'contact'];
 
 type Listener = {
   topic: LiveTopic;

@@ -1,17 +1,22 @@
 import {
+  AimOutlined,
+  ApiOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   CalendarOutlined,
   CarOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   FileTextOutlined,
   KeyOutlined,
   LogoutOutlined,
   MailOutlined,
   MessageOutlined,
+  PhoneOutlined,
   PieChartOutlined,
   SearchOutlined,
   SettingOutlined,
@@ -28,6 +33,7 @@ import { useLogout } from '../api/session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/zh.ts';
 import { LangSwitch } from './lang-switch.tsx';
+import { InboxBell } from '../pages/notify/inbox-bell.tsx';
 import { useSession } from './session-context.ts';
 
 const MENU_LOOK: Record<MenuKey, { label: MessageKey; icon: ReactNode }> = {
@@ -37,7 +43,13 @@ const MENU_LOOK: Record<MenuKey, { label: MessageKey; icon: ReactNode }> = {
   orderSettings: { label: 'menu.orderSettings', icon: <SettingOutlined /> },
   calendar: { label: 'menu.calendar', icon: <CalendarOutlined /> },
   outages: { label: 'menu.outages', icon: <ThunderboltOutlined /> },
+  knowledge: { label: 'menu.knowledge', icon: <BookOutlined /> },
+  knowledgeReview: { label: 'menu.knowledgeReview', icon: <AuditOutlined /> },
+  outagePredictions: { label: 'menu.outagePredictions', icon: <AimOutlined /> },
   repairBoard: { label: 'menu.repairBoard', icon: <ToolOutlined /> },
+  contactCalls: { label: 'menu.contactCalls', icon: <PhoneOutlined /> },
+  contactMonitor: { label: 'menu.contactMonitor', icon: <CustomerServiceOutlined /> },
+  contactSettings: { label: 'menu.contactSettings', icon: <ApiOutlined /> },
   crewView: { label: 'menu.crewView', icon: <CarOutlined /> },
   crews: { label: 'menu.crews', icon: <TeamOutlined /> },
   notifyTemplates: { label: 'menu.notifyTemplates', icon: <MessageOutlined /> },
@@ -113,6 +125,7 @@ export function AppShell() {
               <Avatar size="small" style={{ background: '#00706b' }} icon={<UserOutlined />} />
               <Typography.Text data-testid="header-user">{me.user.displayName}</Typography.Text>
             </Space>
+            <InboxBell />
             <LangSwitch />
             <Button
               size="small"

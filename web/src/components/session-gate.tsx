@@ -91,6 +91,23 @@ const OutageCreatePage = lazy(() =>
 const OutagePage = lazy(() =>
   import('../pages/outages/outage-page.tsx').then((m) => ({ default: m.OutagePage })),
 );
+const PredictionsPage = lazy(() =>
+  import('../pages/outages/predictions-page.tsx').then((m) => ({ default: m.PredictionsPage })),
+);
+
+const ContactRoutes = lazy(() =>
+  import('../pages/contact/contact-routes.tsx').then((m) => ({ default: m.ContactRoutes })),
+);
+const ContactSettingsPage = lazy(() =>
+  import('../pages/contact/settings-page.tsx').then((m) => ({
+    default: m.ContactSettingsPage,
+  })),
+);
+const KnowledgeRoutes = lazy(() =>
+  import('../pages/knowledge/knowledge-routes.tsx').then((m) => ({
+    default: m.KnowledgeRoutes,
+  })),
+);
 
 function Loading() {
   return (
@@ -236,6 +253,16 @@ export function SessionGate() {
               <RequirePermission permission="outage.manage">
                 <Page>
                   <OutageCreatePage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="outages/predictions"
+            element={
+              <RequirePermission permission="outage.view">
+                <Page>
+                  <PredictionsPage />
                 </Page>
               </RequirePermission>
             }
@@ -396,6 +423,34 @@ export function SessionGate() {
               <RequirePermission permission="token.manage">
                 <Page>
                   <TokensPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="contact/*"
+            element={
+              <Page>
+                <ContactRoutes />
+              </Page>
+            }
+          />
+          <Route
+            path="admin/contact"
+            element={
+              <RequirePermission permission="contact.manage">
+                <Page>
+                  <ContactSettingsPage />
+                </Page>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="knowledge/*"
+            element={
+              <RequirePermission permission="knowledge.view">
+                <Page>
+                  <KnowledgeRoutes />
                 </Page>
               </RequirePermission>
             }

@@ -1,6 +1,8 @@
 import { enCalendar } from './en-calendar.ts';
 import { enCustomers } from './en-customers.ts';
 import { enNetwork } from './en-network.ts';
+import { enContact } from './en-contact.ts';
+import { enKnowledge } from './en-knowledge.ts';
 import { enNotify } from './en-notify.ts';
 import { enOrders } from './en-orders.ts';
 import { enOutages } from './en-outages.ts';
@@ -230,4 +232,6 @@ export const en: Dictionary = {
   ...enOrderSettings,
   ...enCalendar,
   ...enNotify,
+  ...enKnowledge,
+  ...enContact,
 };

@@ -2,6 +2,8 @@
 import { zhCalendar } from './zh-calendar.ts';
 import { zhCustomers } from './zh-customers.ts';
 import { zhNetwork } from './zh-network.ts';
+import { zhContact } from './zh-contact.ts';
+import { zhKnowledge } from './zh-knowledge.ts';
 import { zhNotify } from './zh-notify.ts';
 import { zhOrders } from './zh-orders.ts';
 import { zhOutages } from './zh-outages.ts';
@@ -225,6 +227,8 @@ export const zh = {
   ...zhOrderSettings,
   ...zhCalendar,
   ...zhNotify,
+  ...zhKnowledge,
+  ...zhContact,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;

@@ -36,6 +36,12 @@ const KEYS: Record<Permission, MessageKey> = {
   'repair.manage': 'perm.repair.manage',
   'notify.view': 'perm.notify.view',
   'notify.manage': 'perm.notify.manage',
+  'knowledge.view': 'perm.knowledge.view',
+  'knowledge.edit': 'perm.knowledge.edit',
+  'knowledge.review': 'perm.knowledge.review',
+  'contact.use': 'perm.contact.use',
+  'contact.monitor': 'perm.contact.monitor',
+  'contact.manage': 'perm.contact.manage',
 };
 
 export function permissionLabel(p: Permission, t: Translate): string {
