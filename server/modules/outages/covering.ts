@@ -7,6 +7,16 @@
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
+/**
+ * The condition that outage `o` has the power off at `at`: in progress, or a published (or
+ * postponed) planned window that has begun and not ended. A planned outage days ahead is not.
+ */
+export function powerOffSql(at: Expression<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`(o.state = 'in_progress'
+    OR (o.state IN ('published', 'postponed') AND o.planned_start <= ${at}
+        AND (o.planned_end IS NULL OR o.planned_end > ${at})))`;
+}
+
 /** The outage answering a fault call, as the intake and the order page show it. */
 export interface CoveringOutage {
   id: string;

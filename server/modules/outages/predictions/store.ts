@@ -10,8 +10,8 @@ import type {
   PredictionKind,
   PredictionState,
 } from '../../../db/schema-predictions.js';
-import { LIVE_OUTAGE_STATES } from '../../../../common/outages/categories.js';
 import { DEFAULT_ANALYSIS, type AnalysisThresholds, type FaultCall } from '../analysis.js';
+import { powerOffSql } from '../covering.js';
 
 export type PredictionRow = Selectable<OutagePredictionsTable>;
 
@@ -198,7 +198,7 @@ export async function liveOutagesOn(
     SELECT o.id, o.number, o.title, o.estimated_restore_at, s.node_kind, s.node_id
       FROM outage_scope s JOIN outages o ON o.id = s.outage_id
      WHERE s.node_id = ANY(${[...feederIds, ...transformerIds]}::uuid[])
-       AND o.state = ANY(${[...LIVE_OUTAGE_STATES]}::text[])
+       AND ${powerOffSql(sql`now()`)}
      ORDER BY coalesce(o.started_at, o.planned_start), o.id`.execute(tx);
   return r.rows;
 }
