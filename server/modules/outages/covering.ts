@@ -42,9 +42,7 @@ export function coveringOutageSql(
     FROM outage_scope s JOIN outages o ON o.id = s.outage_id
    WHERE ((s.node_kind = 'transformer' AND s.node_id = ${transformerId})
        OR (s.node_kind = 'feeder' AND s.node_id = ${feederId}))
-     AND (o.state = 'in_progress'
-       OR (o.state IN ('published', 'postponed') AND o.planned_start <= ${at}
-           AND (o.planned_end IS NULL OR o.planned_end > ${at})))
+     AND ${powerOffSql(at)}
    ORDER BY coalesce(o.started_at, o.planned_start), o.id
    LIMIT 1)`;
 }
@@ -59,10 +57,7 @@ export async function liveOutage(
     SELECT o.id, o.number, o.title, o.state,
            to_json(o.estimated_restore_at) #>> '{}' AS estimated_restore_at, o.unit_path
       FROM outages o
-     WHERE o.id = ${id}
-       AND (o.state = 'in_progress'
-         OR (o.state IN ('published', 'postponed') AND o.planned_start <= ${at}
-             AND (o.planned_end IS NULL OR o.planned_end > ${at})))`.execute(tx);
+     WHERE o.id = ${id} AND ${powerOffSql(sql`${at}::timestamptz`)}`.execute(tx);
   return r.rows[0] ?? null;
 }
 
