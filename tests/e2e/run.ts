@@ -52,8 +52,8 @@ const tests: [string, Test][] = [
       const keys = await menuKeys(page);
       check(
         keys.join() ===
-          'dashboard,orders,outages,knowledge,contactCalls,customers,network,segments,calendar,profile',
-        `agent menu is dashboard, orders, outages, knowledge, contactCalls, customers, network, segments, calendar, profile; got ${keys.join()}`,
+          'dashboard,orders,outages,knowledge,contactDesk,contactCalls,customers,network,segments,calendar,profile',
+        `agent menu is dashboard, orders, outages, knowledge, contactDesk, contactCalls, customers, network, segments, calendar, profile; got ${keys.join()}`,
       );
       await expectNone(page.getByTestId('menu-imports'), '数据导入 hidden from an agent');
       await expectNone(page.getByText('用户管理'), '用户管理 hidden from an agent');

@@ -7,6 +7,7 @@ import { outboxNudger } from './live-nudge.js';
 import { adminRoutes } from './routes/admin.js';
 import { ctiRoutes } from './routes/cti.js';
 import { deskRoutes } from './routes/desk.js';
+import { wallboardRoutes } from './routes/wallboard.js';
 
 export function registerContactRoutes(app: App): void {
   const live = outboxNudger(app.deps.database, app.live, app.log);
@@ -15,6 +16,7 @@ export function registerContactRoutes(app: App): void {
   ctiRoutes(app, live.nudge);
   deskRoutes(app, live.nudge);
   adminRoutes(app);
+  wallboardRoutes(app);
 }
 export { startContactTimers, expireAfterCallWork } from './service/acw-timer.js';
 // For the demo loader: its integration's secret is stored as a hash like any other.

@@ -103,6 +103,9 @@ const ContactSettingsPage = lazy(() =>
     default: m.ContactSettingsPage,
   })),
 );
+const WallboardPage = lazy(() =>
+  import('../pages/wallboard/wallboard-page.tsx').then((m) => ({ default: m.WallboardPage })),
+);
 const KnowledgeRoutes = lazy(() =>
   import('../pages/knowledge/knowledge-routes.tsx').then((m) => ({
     default: m.KnowledgeRoutes,
@@ -180,6 +183,17 @@ export function SessionGate() {
     <SessionContext.Provider value={me.data}>
       <Routes>
         <Route path="/login" element={<AfterSignIn />} />
+        {/* Full screen, without the menu: it hangs on the wall of the center. */}
+        <Route
+          path="/wallboard"
+          element={
+            <RequirePermission permission="contact.monitor">
+              <Page>
+                <WallboardPage />
+              </Page>
+            </RequirePermission>
+          }
+        />
         <Route element={<AppShell />}>
           <Route
             index

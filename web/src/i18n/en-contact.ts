@@ -1,6 +1,8 @@
 import type { zhContact } from './zh-contact.ts';
 
 export const enContact: Record<keyof typeof zhContact, string> = {
+  'menu.contactDesk': 'Agent desktop',
+  'menu.wallboard': 'Wall board',
   'menu.contactCalls': 'Call log',
   'menu.contactMonitor': 'Agent monitor',
   'menu.contactSettings': 'Telephony settings',

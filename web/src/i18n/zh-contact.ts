@@ -1,5 +1,7 @@
 /** Simplified Chinese strings of the telephone pages; `en-contact.ts` carries the same keys. */
 export const zhContact = {
+  'menu.contactDesk': '坐席工作台',
+  'menu.wallboard': '大屏监控',
   'menu.contactCalls': '通话记录',
   'menu.contactMonitor': '坐席监控',
   'menu.contactSettings': '话务设置',
