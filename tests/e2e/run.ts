@@ -15,6 +15,8 @@ import { check, expectNone, logIn, menuKeys, newPage, statValue } from './helper
 import { createUserThroughApi } from './api.js';
 import { calendarTests } from './calendar.js';
 import { contactTests } from './contact.js';
+import { deskTests } from './desk.js';
+import { wallboardTests } from './wallboard.js';
 import { customerTests } from './customers.js';
 import { networkTests } from './network.js';
 import { notifyTests } from './notify.js';
@@ -156,6 +158,8 @@ const tests: [string, Test][] = [
   ...orderSettingsTests,
   ...repairTests,
   ...contactTests,
+  ...deskTests,
+  ...wallboardTests,
 ];
 
 // E2E_ONLY: run only the tests whose name holds this text (the demo is loaded all the same).
