@@ -60,4 +60,29 @@ export const CONTACT_ERRORS = {
     zh: '本单位已有同名队列。',
     en: 'The unit already has a queue of this name.',
   },
+  CONTACT_WRAP_UP_NOT_YOURS: {
+    status: 403,
+    zh: '只能为自己接听的通话做话后小结。',
+    en: 'You can wrap up only calls you answered.',
+  },
+  CONTACT_CALL_NOT_ENDED: {
+    status: 409,
+    zh: '通话尚未结束，挂机后再做话后小结。',
+    en: 'The call has not ended yet; wrap it up after the hang-up.',
+  },
+  CONTACT_CALL_NOT_ANSWERED: {
+    status: 409,
+    zh: '未接通的通话无需话后小结。',
+    en: 'A call that was not answered has no wrap-up.',
+  },
+  CONTACT_WRAP_UP_DONE: {
+    status: 409,
+    zh: '该通话已做过话后小结。',
+    en: 'This call is already wrapped up.',
+  },
+  CONTACT_WRAP_UP_INCOMPLETE: {
+    status: 422,
+    zh: '话后小结不完整，请按标出的字段补充。',
+    en: 'The wrap-up is incomplete; fill in the fields listed in details.',
+  },
 } as const;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AGENT_STATES, MANUAL_STATES, NOT_READY_REASONS } from '../contact/agent-states.js';
+import { WRAP_CODES } from '../contact/wrap-codes.js';
 import { normalizePhone } from '../customers/phone.js';
 import { CustomerSummary } from './customers.js';
 import { OrderSummary } from './orders.js';
@@ -110,6 +111,20 @@ export const RecordingInput = z.strictObject({ callId: text(250), recording: tex
 
 const Ref = z.object({ id: Id, name: z.string() });
 
+/** How an answered call ended (话后小结), as the agent recorded it. */
+export const WrapUp = z.object({
+  code: z.enum(WRAP_CODES),
+  note: z.string().nullable(),
+  customerId: Id.nullable(),
+  articleId: Id.nullable(),
+  orderIds: z.array(Id),
+  /** Resolved on the call (一次解决): from the code. */
+  closedOnSpot: z.boolean(),
+  by: Ref,
+  at: z.string(),
+});
+export type WrapUp = z.infer<typeof WrapUp>;
+
 export const CallSummary = z.object({
   id: Id,
   callId: z.string(),
@@ -133,12 +148,28 @@ export const CallSummary = z.object({
   users: z.array(z.string()),
   recording: z.string().nullable(),
   unit: Ref,
+  /** Null until the agent wraps the call up; unanswered calls have none. */
+  wrapUp: WrapUp.nullable(),
   version: z.number().int(),
 });
 export type CallSummary = z.infer<typeof CallSummary>;
 
 export const CallList = z.object({ items: z.array(CallSummary), total: z.number().int() });
 export type CallList = z.infer<typeof CallList>;
+
+/** The agent's wrap-up of a call she answered; what comes with a code depends on the code. */
+export const WrapUpInput = z.strictObject({
+  code: z.enum(WRAP_CODES),
+  /** The customer the call turned out to be about (from the screen pop or a search). */
+  customerId: Id.optional(),
+  articleId: Id.optional(),
+  orderIds: z.array(Id).max(10).default([]),
+  note: text(500).optional(),
+  /** Where the agent goes after the wrap-up when she was in after-call work; ready by default. */
+  next: z.enum(['ready', 'not_ready', 'break']).default('ready'),
+  nextReason: z.enum(NOT_READY_REASONS).optional(),
+});
+export type WrapUpInput = z.infer<typeof WrapUpInput>;
 
 export const CallListQuery = z.strictObject({
   from: IsoTime.optional(),
@@ -150,6 +181,8 @@ export const CallListQuery = z.strictObject({
   direction: z.enum(['in', 'out']).optional(),
   agentId: Id.optional(),
   queue: text(100).optional(),
+  /** Only the viewer's own answered calls not yet wrapped up (待小结). */
+  unwrapped: z.enum(['true', 'false']).optional(),
   page: Page,
   pageSize: PageSize,
 });

@@ -66,6 +66,14 @@ export interface ContactCallsTable {
   province_id: string | null;
   version: Generated<number>;
   updated_at: Timestamp;
+  wrap_code: Defaulted<string | null>;
+  wrap_note: Defaulted<string | null>;
+  wrap_customer_id: Defaulted<string | null>;
+  wrap_article_id: Defaulted<string | null>;
+  wrap_order_ids: Defaulted<string[]>;
+  wrapped_by: Defaulted<string | null>;
+  wrapped_by_name: Defaulted<string | null>;
+  wrapped_at: Defaulted<Date | null>;
 }
 
 export interface ContactCtiEventsTable {

@@ -27,6 +27,15 @@ export const CONTACT_ACCESS: Record<string, Access> = {
     needs: 'contact.use',
     probe: probe('GET', '/api/contact/calls/{id}/pop', notFound('CONTACT_CALL_NOT_FOUND')),
   },
+  'POST /api/contact/calls/{id}/wrap-up': {
+    needs: 'contact.use',
+    probe: probe(
+      'POST',
+      '/api/contact/calls/{id}/wrap-up',
+      notFound('CONTACT_CALL_NOT_FOUND'),
+      () => ({ code: 'nuisance' }),
+    ),
+  },
   'GET /api/contact/agents': {
     needs: 'contact.monitor',
     probe: probe('GET', '/api/contact/agents', ok),

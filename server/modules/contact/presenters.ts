@@ -10,7 +10,9 @@ import type {
   Integration,
   Queue,
   Skill,
+  WrapUp,
 } from '../../../common/schemas/contact.js';
+import { WRAP_CODE_INFO, type WrapCode } from '../../../common/contact/wrap-codes.js';
 import type { Actor } from '../../platform/actor.js';
 import type { CallFacts } from './call-machine.js';
 import type { AgentUserRow, SkillOfAgent } from './store/agents.js';
@@ -28,6 +30,21 @@ export function seesNumber(actor: Actor, call: CallRow): boolean {
     call.agent_id === actor.userId ||
     call.ringing_user_ids.includes(actor.userId)
   );
+}
+
+function presentWrapUp(call: CallRow): WrapUp | null {
+  if (!call.wrap_code || !call.wrapped_at) return null;
+  const code = call.wrap_code as WrapCode;
+  return {
+    code,
+    note: call.wrap_note,
+    customerId: call.wrap_customer_id,
+    articleId: call.wrap_article_id,
+    orderIds: call.wrap_order_ids,
+    closedOnSpot: WRAP_CODE_INFO[code].closedOnSpot,
+    by: { id: call.wrapped_by ?? '', name: call.wrapped_by_name ?? '' },
+    at: call.wrapped_at.toISOString(),
+  };
 }
 
 export function presentCall(call: CallRowWithUnit, actor: Actor): CallSummary {
@@ -58,6 +75,7 @@ export function presentCall(call: CallRowWithUnit, actor: Actor): CallSummary {
     users: call.user_names,
     recording: call.recording,
     unit: { id: call.org_id, name: call.unit_name },
+    wrapUp: presentWrapUp(call),
     version: call.version,
   };
 }

@@ -8,7 +8,8 @@ import { segmentRoutes } from './routes/segments.js';
 
 export { insertCustomersBulk, type BulkResult } from './store/bulk-insert.js';
 export { insertDefaultSegments } from './store/segments.js';
-export { listCustomersView } from './service/customer-view.js';
+// The customer a call was about, for the contact module's wrap-up (scope-checked).
+export { getCustomerDetail, listCustomersView } from './service/customer-view.js';
 // The caller-ID look-up, for the contact module's screen pop.
 export { lookUpByPhone } from './service/lookup.js';
 export { addressLine, type CustomerRecord } from './record.js';

@@ -17,7 +17,7 @@ export { settleStrandedLinks } from './service/settle-links.js';
 export { fireDueTimers } from './service/fire-timers.js';
 export { actOnOrder } from './service/act-on-order.js';
 // A customer's open and recent orders, for the contact module's screen pop.
-export { listOrders } from './service/order-view.js';
+export { listOrders, visibleOrder } from './service/order-view.js';
 export { createOrder, numberDay } from './service/create-order.js';
 export { ensureNumberSequence } from './store/numbering.js';
 // For repair job photos (an outage job has no order): the same file checks and storage.

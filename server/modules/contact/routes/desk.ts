@@ -11,7 +11,9 @@ import {
   CallDetail,
   CallList,
   CallListQuery,
+  CallSummary,
   ScreenPop,
+  WrapUpInput,
 } from '../../../../common/schemas/contact.js';
 import { Id, NoQuery } from '../../../../common/schemas/primitives.js';
 import { actorOf, metaOf, type App } from '../../../http/context.js';
@@ -26,6 +28,7 @@ import {
 import { getCall, listCalls } from '../service/calls.js';
 import type { ContactCtx } from '../service/context.js';
 import { screenPop } from '../service/pop.js';
+import { wrapUpCall } from '../service/wrap-up.js';
 
 const Params = z.strictObject({ id: Id });
 const tags = ['contact'];
@@ -156,5 +159,19 @@ export function deskRoutes(app: App, nudge: () => void): void {
       },
     },
     async (request) => screenPop(read(request), request.params.id),
+  );
+
+  app.post(
+    '/api/contact/calls/:id/wrap-up',
+    {
+      schema: {
+        tags,
+        summary: '话后小结 Record how a call you answered ended (code, article, orders, note)',
+        params: Params,
+        body: WrapUpInput,
+        response: { 200: CallSummary },
+      },
+    },
+    async (request) => write(request, (ctx) => wrapUpCall(ctx, request.params.id, request.body)),
   );
 }

@@ -23,8 +23,10 @@ export async function listCalls(ctx: ReadCtx, q: CallListQuery): Promise<CallLis
     outcomes,
     state: q.state,
     direction: q.direction,
-    agentId: q.agentId,
+    // 待小结 is the viewer's own list: the calls she answered and has not wrapped up.
+    agentId: q.unwrapped === 'true' ? ctx.actor.userId : q.agentId,
     queue: q.queue,
+    unwrapped: q.unwrapped === undefined ? undefined : q.unwrapped === 'true',
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });

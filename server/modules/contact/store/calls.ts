@@ -109,6 +109,8 @@ export interface CallFilter {
   direction?: string | undefined;
   agentId?: string | undefined;
   queue?: string | undefined;
+  /** Answered, not yet wrapped up. */
+  unwrapped?: boolean | undefined;
   limit: number;
   offset: number;
 }
@@ -128,6 +130,11 @@ export async function listCallRows(
   if (f.direction) q = q.where('c.direction', '=', f.direction);
   if (f.agentId) q = q.where('c.agent_id', '=', f.agentId);
   if (f.queue) q = q.where('c.queue', '=', f.queue);
+  if (f.unwrapped === true) {
+    q = q.where('c.outcome', '=', 'answered').where('c.wrap_code', 'is', null);
+  } else if (f.unwrapped === false) {
+    q = q.where('c.wrap_code', 'is not', null);
+  }
   const [rows, count] = await Promise.all([
     q
       .selectAll('c')
@@ -179,6 +186,41 @@ export async function lastAnsweringAgent(
     .limit(1)
     .executeTakeFirst();
   return row?.agent_id ? { agentId: row.agent_id, at: row.first_seen_at } : null;
+}
+
+export interface WrapUpWrite {
+  code: string;
+  note: string | null;
+  customerId: string | null;
+  articleId: string | null;
+  orderIds: string[];
+  by: { id: string; name: string };
+  at: Date;
+}
+
+/**
+ * Records the wrap-up of a call once: false when another wrap-up got there first (the row is
+ * locked by the caller, so this only guards a retry).
+ */
+export async function writeWrapUp(tx: Kysely<DB>, id: string, w: WrapUpWrite): Promise<boolean> {
+  const r = await tx
+    .updateTable('contact_calls')
+    .set({
+      wrap_code: w.code,
+      wrap_note: w.note,
+      wrap_customer_id: w.customerId,
+      wrap_article_id: w.articleId,
+      wrap_order_ids: w.orderIds,
+      wrapped_by: w.by.id,
+      wrapped_by_name: w.by.name,
+      wrapped_at: w.at,
+      updated_at: w.at,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', id)
+    .where('wrap_code', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Sets the wrap-up end of an agent's call (its after-call work ended). */
