@@ -10,7 +10,10 @@ import type {
   CreatedIntegration,
   IntegrationList,
   QueueList,
+  ScreenPop,
   SkillList,
+  CallSummary,
+  WrapUpInput,
 } from '../../../common/schemas/contact.ts';
 import { api } from './client.ts';
 import { useLiveEvents } from './events.ts';
@@ -75,6 +78,37 @@ export function useCalls(filter: CallFilter) {
         query: filter,
       }),
     refetchInterval: 30_000,
+  });
+}
+
+/** The screen pop of a call: refetched with the other contact views on every push. */
+export function useScreenPop(callId: string | null) {
+  return useQuery({
+    queryKey: [...contactKey, 'pop', callId],
+    queryFn: () => api<ScreenPop>('GET', `/api/contact/calls/${callId}/pop`),
+    enabled: callId !== null,
+    staleTime: 5_000,
+  });
+}
+
+/** The viewer's answered calls still waiting for a wrap-up (待小结), newest first. */
+export function useUnwrappedCalls() {
+  return useQuery({
+    queryKey: [...contactKey, 'unwrapped'],
+    queryFn: () =>
+      api<CallList>('GET', '/api/contact/calls', {
+        query: { unwrapped: 'true', page: 1, pageSize: 20 },
+      }),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useWrapUp() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { callId: string; body: Partial<WrapUpInput> & Pick<WrapUpInput, 'code'> }) =>
+      api<CallSummary>('POST', `/api/contact/calls/${v.callId}/wrap-up`, { body: v.body }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: contactKey }),
   });
 }
 

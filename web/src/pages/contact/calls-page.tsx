@@ -10,6 +10,7 @@ import {
   type CallOutcome,
   type CallSummary,
 } from '../../../../common/schemas/contact.ts';
+import { WRAP_CODE_INFO } from '../../../../common/contact/wrap-codes.ts';
 import { useAgents, useCalls, useContactLive, useMyAgent } from '../../api/contact.ts';
 import { useCan } from '../../components/session-context.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -19,7 +20,7 @@ import { callStateKey, OUTCOME_COLORS, outcomeKey } from './call-labels.ts';
 type OutcomeFilter = CallOutcome | 'unanswered' | undefined;
 
 export function CallsPage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const can = useCan();
   useContactLive();
   const me = useMyAgent();
@@ -29,6 +30,7 @@ export function CallsPage() {
   const [queue, setQueue] = useState<string | undefined>(undefined);
   const [agentId, setAgentId] = useState<string | undefined>(undefined);
   const [mine, setMine] = useState(false);
+  const [unwrapped, setUnwrapped] = useState(false);
   const [page, setPage] = useState(1);
   // Today in China (UTC+8, no daylight saving), whatever the browser's zone.
   const from = useMemo(() => {
@@ -45,6 +47,7 @@ export function CallsPage() {
     unanswered: outcome === 'unanswered' ? ('true' as const) : undefined,
     queue,
     agentId: mine ? me.data?.id : agentId,
+    unwrapped: unwrapped ? ('true' as const) : undefined,
   };
   const calls = useCalls(filter);
   const columns = [
@@ -81,6 +84,18 @@ export function CallsPage() {
     { title: t('contact.calls.agent'), key: 'agent', render: (c: CallSummary) => c.agent?.name },
     { title: t('contact.calls.wait'), dataIndex: 'waitSeconds', key: 'wait' },
     { title: t('contact.calls.talk'), dataIndex: 'talkSeconds', key: 'talk' },
+    {
+      title: t('contact.calls.wrapUp'),
+      key: 'wrapUp',
+      render: (c: CallSummary) =>
+        c.wrapUp ? (
+          <Tag color={c.wrapUp.closedOnSpot ? 'green' : 'blue'} title={c.wrapUp.note ?? undefined}>
+            {pick(WRAP_CODE_INFO[c.wrapUp.code])}
+          </Tag>
+        ) : c.outcome === 'answered' && c.state === 'ended' ? (
+          <Tag color="orange">{t('contact.calls.unwrapped')}</Tag>
+        ) : null,
+    },
   ];
   return (
     <div>
@@ -142,6 +157,16 @@ export function CallsPage() {
         )}
         <Checkbox checked={mine} onChange={(e) => setMine(e.target.checked)}>
           {t('contact.calls.mine')}
+        </Checkbox>
+        <Checkbox
+          checked={unwrapped}
+          onChange={(e) => {
+            setUnwrapped(e.target.checked);
+            setPage(1);
+          }}
+          data-testid="calls-unwrapped"
+        >
+          {t('contact.calls.unwrapped')}
         </Checkbox>
       </Space>
       <Table<CallSummary>
