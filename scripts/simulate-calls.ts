@@ -14,9 +14,14 @@
  * Options: --base-url http://127.0.0.1:8080  --mode day|storm  --speed 60  --calls 1500 (a day's
  *   inbound calls; storms scale it)  --from-hour 8  --to-hour 22  --minutes 60 (storm)
  *   --secret <PBX secret> (default: the demo integration's published secret)
- *   --agents agent01,…  --humans agent01 (agents a person plays in the browser: the simulator
- *   answers their calls but leaves their state to them)  --talk 180  --acw 30  --patience 60
- *   --seed 7  --password Lianxin@2026
+ *   --agents agent01,…  --humans agent01 (agents a person plays at the desk, /contact/desk: the
+ *   simulator rings and answers their calls in real time, --human-ring and --human-talk real
+ *   seconds, and leaves the wrap-up and their state to them)  --talk 180  --acw 30
+ *   --patience 60  --human-ring 4  --human-talk 45  --seed 7  --password Lianxin@2026
+ *
+ * The simulated agents wrap every call up (POST …/wrap-up) with a code drawn from a 95598 mix:
+ * enquiries answered with a knowledge article, outage information, nuisance and silent calls,
+ * transfers and arranged callbacks; the wrap-up puts them back to ready.
  */
 import { parseArgs } from 'node:util';
 import { DEMO_CTI_SECRET } from './demo/contact.js';
@@ -42,6 +47,8 @@ const { values: args } = parseArgs({
     talk: { type: 'string', default: '180' },
     acw: { type: 'string', default: '30' },
     patience: { type: 'string', default: '60' },
+    'human-ring': { type: 'string', default: '4' },
+    'human-talk': { type: 'string', default: '45' },
     seed: { type: 'string', default: '7' },
     password: { type: 'string', default: DEMO_PASSWORD },
   },
@@ -66,6 +73,8 @@ const QUEUE_MIX: [string, number][] = [
   ['english', 0.02],
 ];
 
+const realSleep = (seconds: number) =>
+  new Promise<void>((r) => setTimeout(r, Math.max(0, seconds * 1000)));
 const sleep = (simSeconds: number) =>
   new Promise<void>((r) => setTimeout(r, Math.max(0, (simSeconds * 1000) / SPEED)));
 const exp = (mean: number) => -Math.log(1 - rnd.next()) * mean;
@@ -209,7 +218,9 @@ async function playCall(agents: Map<string, Agent>, numbers: string[], queue: st
     await cti({ event: 'hangup', callId, cause: waited >= 120 ? 'noAnswer' : 'cancel' });
     return;
   }
-  await sleep(ring);
+  // A person at the desk needs real seconds to see the pop before the phone is picked up.
+  if (agent.human) await realSleep(Number(args['human-ring']));
+  else await sleep(ring);
   const wait = waited + ring;
   stats.answered++;
   stats.waitTotal += wait;
@@ -223,11 +234,71 @@ async function playCall(agents: Map<string, Agent>, numbers: string[], queue: st
     user: [agent.displayName],
     answeringNumber: agent.extension,
   });
-  await sleep(30 + exp(Number(args.talk) - 30));
+  if (agent.human) await realSleep(Number(args['human-talk']) * (0.5 + rnd.next()));
+  else await sleep(30 + exp(Number(args.talk) - 30));
   await cti({ event: 'hangup', callId, cause: 'normalClearing' });
   if (agent.human) return;
   await sleep(5 + exp(Number(args.acw) - 5));
-  await agent.session.request('PUT', '/api/contact/me/state', { state: 'ready' });
+  await wrapUp(agent, callId, queue);
+}
+
+/** How simulated calls end (话后小结), by queue: most enquiries are answered on the call. */
+const WRAP_MIX: Record<string, [string, number][]> = {
+  fault: [
+    ['outage_informed', 0.55],
+    ['enquiry_answered', 0.25],
+    ['callback_request', 0.1],
+    ['silent', 0.05],
+    ['nuisance', 0.05],
+  ],
+  other: [
+    ['enquiry_answered', 0.75],
+    ['transferred', 0.08],
+    ['callback_request', 0.07],
+    ['wrong_number', 0.05],
+    ['silent', 0.03],
+    ['nuisance', 0.02],
+  ],
+};
+const NOTES: Record<string, string> = {
+  transferred: '转营业厅专席处理',
+  callback_request: '客户要求稍后回电，已约定时间',
+};
+/** Published knowledge the simulated agents answer with (filled in at start). */
+const articles: string[] = [];
+
+async function wrapUp(agent: Agent, callId: string, queue: string): Promise<void> {
+  const calls = await agent.session.get<{ items: { id: string; callId: string }[] }>(
+    '/api/contact/calls?unwrapped=true&pageSize=20',
+  );
+  const call = calls.items.find((c) => c.callId === callId);
+  let code = pick(WRAP_MIX[queue] ?? WRAP_MIX.other!);
+  if (code === 'enquiry_answered' && articles.length === 0) code = 'outage_informed';
+  const r = call
+    ? await agent.session.request('POST', `/api/contact/calls/${call.id}/wrap-up`, {
+        code,
+        next: 'ready',
+        ...(code === 'enquiry_answered'
+          ? { articleId: articles[rnd.int(0, articles.length - 1)] }
+          : {}),
+        ...(NOTES[code] ? { note: NOTES[code] } : {}),
+      })
+    : { status: 0 };
+  // Wrapped up, the agent is ready again; otherwise (after-call work ran out) she says so.
+  if (r.status !== 200) {
+    await agent.session.request('PUT', '/api/contact/me/state', { state: 'ready' });
+  }
+}
+
+/** Articles the agents answer enquiries with: the most used of the knowledge base. */
+async function loadArticles(agent: Agent | undefined): Promise<void> {
+  if (!agent) return;
+  const r = await agent.session.request<{ items: { id: string; state: string }[] }>(
+    'GET',
+    '/api/knowledge/search?pageSize=30',
+  );
+  if (r.status === 200)
+    for (const a of r.body.items) if (a.state === 'published') articles.push(a.id);
 }
 
 async function main() {
@@ -235,6 +306,7 @@ async function main() {
   const usernames = [...new Set([...String(args.agents).split(',').filter(Boolean), ...humans])];
   const agents = await signIn(usernames, humans);
   const numbers = await callerNumbers();
+  await loadArticles([...agents.values()].find((a) => !a.human));
   const storm = args.mode === 'storm';
   const dayCalls = Number(args.calls);
   const plan: { at: number; queue: string }[] = [];

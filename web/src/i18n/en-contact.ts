@@ -103,7 +103,7 @@ export const enContact: Record<keyof typeof zhContact, string> = {
   'contact.desk.majorEvent': 'Major service event',
   'contact.desk.script': 'What to say',
   'contact.desk.greeting': 'Greeting',
-  'contact.desk.repeat': 'Repeat caller: call {n} in 24 hours',
+  'contact.desk.repeat': 'Repeat caller: {n} earlier call(s) in 24 hours',
   'contact.desk.repeatLast': 'Last call {at}, taken by {agent}',
   'contact.desk.customer': 'Customer',
   'contact.desk.match.none': 'No match',

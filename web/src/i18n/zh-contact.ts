@@ -102,7 +102,7 @@ export const zhContact = {
   'contact.desk.majorEvent': '重要服务事项',
   'contact.desk.script': '答复口径',
   'contact.desk.greeting': '问候语',
-  'contact.desk.repeat': '重复来电：24小时内第 {n} 次来电',
+  'contact.desk.repeat': '重复来电：24小时内已来电 {n} 次',
   'contact.desk.repeatLast': '上次来电 {at}，接听坐席 {agent}',
   'contact.desk.customer': '客户信息',
   'contact.desk.match.none': '未匹配',
