@@ -33,6 +33,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000);
 const POPS = Number(process.env.BENCH_POPS ?? 200);
 const PORT = process.env.BENCH_PORT ?? '18091';
+/** Each ring also reads the screen pop, as the desk does (BENCH_POP_ON_RING=false: rings only). */
+const POP_ON_RING = process.env.BENCH_POP_ON_RING !== 'false';
 const AGENTS = [
   'agent01',
   'agent02',
@@ -49,6 +51,8 @@ interface Agent {
   displayName: string;
   /** Rings seen, by the PBX's callId, with the time of receipt. */
   seen: Map<string, number>;
+  /** Screen pops read after the ring (as the desk does), by callId, with the time complete. */
+  popped: Map<string, number>;
   close: () => void;
 }
 
@@ -58,7 +62,18 @@ const headers = (s: Session, write = false): Record<string, string> => ({
 });
 
 /** A Node stand-in for the browser's EventSource: reads /api/events and notes every ring. */
-async function listen(base: string, session: Session, seen: Map<string, number>) {
+async function listen(
+  base: string,
+  session: Session,
+  seen: Map<string, number>,
+  popped: Map<string, number>,
+) {
+  // What the desk does on a ring: read the pop of the call (GET …/pop).
+  const pop = async (id: string, callId: string) => {
+    const r = await fetch(`${base}/api/contact/calls/${id}/pop`, { headers: headers(session) });
+    await r.arrayBuffer();
+    if (r.ok) popped.set(callId, performance.now());
+  };
   const ac = new AbortController();
   const res = await fetch(`${base}/api/events`, { headers: headers(session), signal: ac.signal });
   if (!res.ok || !res.body) throw new Error(`events: ${res.status}`);
@@ -76,9 +91,15 @@ async function listen(base: string, session: Session, seen: Map<string, number>)
           buf = buf.slice(cut + 2);
           if (!frame.startsWith('event: contact')) continue;
           const data = frame.slice(frame.indexOf('data: ') + 6);
-          const m = JSON.parse(data) as { kind: string; callId?: string; event?: string };
+          const m = JSON.parse(data) as {
+            kind: string;
+            id?: string;
+            callId?: string;
+            event?: string;
+          };
           if (m.kind === 'call' && m.event === 'newCall' && m.callId) {
             seen.set(m.callId, performance.now());
+            if (POP_ON_RING && m.id) void pop(m.id, m.callId).catch(() => undefined);
           }
         }
       }
@@ -126,11 +147,13 @@ async function main() {
       if (!put.ok) throw new Error(`${username} ready: ${put.status} ${await put.text()}`);
       const me = (await put.json()) as { displayName: string };
       const seen = new Map<string, number>();
+      const popped = new Map<string, number>();
       agents.push({
         session,
         displayName: me.displayName,
         seen,
-        close: await listen(base, session, seen),
+        popped,
+        close: await listen(base, session, seen, popped),
       });
     }
     const total = RATE * SECONDS;
@@ -165,16 +188,20 @@ async function main() {
     await Promise.all(calls);
     const cpu = meter.stop();
     // Rings still on their way get a moment to arrive.
-    const deadline = performance.now() + 3000;
-    while (performance.now() < deadline && [...sent].some(([id, s]) => !s.agent.seen.has(id))) {
+    const deadline = performance.now() + 10_000;
+    const arrived = (id: string, a: Agent) => a.seen.has(id) && (!POP_ON_RING || a.popped.has(id));
+    while (performance.now() < deadline && [...sent].some(([id, s]) => !arrived(id, s.agent))) {
       await new Promise((r) => setTimeout(r, 50));
     }
     const latencies: number[] = [];
+    const popLatencies: number[] = [];
     let missing = 0;
     for (const [id, s] of sent) {
       const got = s.agent.seen.get(id);
       if (got === undefined) missing++;
       else latencies.push(got - s.at);
+      const popped = s.agent.popped.get(id);
+      if (popped !== undefined) popLatencies.push(popped - s.at);
     }
     console.log(
       JSON.stringify({
@@ -188,6 +215,10 @@ async function main() {
         errors: errors.length,
         ms: latencyFigures(latencies),
         target: 'p99 < 100 ms',
+        // newCall in → the pop's content read by the ringing agent's client after the push.
+        ...(POP_ON_RING
+          ? { popRead: popLatencies.length, popMs: latencyFigures(popLatencies) }
+          : {}),
         // Per call (a newCall and a hangup): what others' work on this shared machine changes least.
         ...cpuPer(cpu, total),
         load1: load1(),

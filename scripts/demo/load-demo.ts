@@ -330,6 +330,10 @@ export async function loadDemo(database: Database, opts: DemoOptions): Promise<D
   await database.db.transaction().execute((tx) => insertDemoCrews(tx, opts.seed));
   await database.db.transaction().execute((tx) => insertDemoContact(tx, opts.seed));
   await database.db.transaction().execute((tx) => insertDemoKnowledge(tx, opts.now ?? new Date()));
+  // Fresh statistics for the planner: without them (autovacuum off, or not yet run) PostgreSQL
+  // takes the few-row guess for the just-filled tables, and a caller-ID look-up driven from the
+  // units scans every customer (24 ms instead of 0.1 ms on 20,000 customers).
+  await sql`ANALYZE`.execute(database.db);
   return summary(t, phones, written);
 }
 

@@ -11,6 +11,7 @@ import {
   finishImport,
   getImport,
   getImportContent,
+  refreshStatistics,
   setProgress,
 } from '../store/imports.js';
 import { importerOf } from '../store/lookups.js';
@@ -18,6 +19,8 @@ import { RowErrors, type ImportScope, type Progress } from './checks.js';
 import { checkCustomerFile, writeCustomers } from './customers-import.js';
 import { checkNetworkFile, writeNetwork } from './network-import.js';
 
+/** Imports of at least this many rows refresh the planner's statistics of what they wrote. */
+const ANALYZE_AFTER_ROWS = 1000;
 /** How many errors the import row keeps; the downloadable report lists them all. */
 export const KEPT_ERRORS = 1000;
 /** Progress is written at most this often (ms), each time in a short statement of its own. */
@@ -155,6 +158,9 @@ export async function runImport(opts: { database: Database; importId: string }):
         ...counts,
       });
     });
+    // A big import changes the tables' shape: fresh statistics, or the planner keeps guessing
+    // from the old ones until autovacuum comes round (and it may be off).
+    if (checked.good >= ANALYZE_AFTER_ROWS) await refreshStatistics(db, imp.kind);
   } catch (e) {
     if (e instanceof TableError) {
       const fileError: ImportRowError = {

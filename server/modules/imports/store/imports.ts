@@ -201,3 +201,16 @@ export async function importsToSweep(tx: Kysely<DB>): Promise<string[]> {
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The tables each kind of import writes (their statistics are refreshed after a big one). */
+const WRITTEN_TABLES: Record<string, string[]> = {
+  customers: ['customers', 'customer_phones'],
+  network: ['grid_substations', 'grid_feeders', 'grid_transformers'],
+};
+
+/** ANALYZE of the tables an import of this kind writes. */
+export async function refreshStatistics(db: Kysely<DB>, kind: string): Promise<void> {
+  const tables = WRITTEN_TABLES[kind];
+  if (!tables) return;
+  await sql`ANALYZE ${sql.join(tables.map((t) => sql.id(t)))}`.execute(db);
+}
