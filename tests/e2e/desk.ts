@@ -199,12 +199,39 @@ const fullCall: Test = async ({ url }, page) => {
     );
     check(call!.wrapUp!.customerId === customer.id, 'the wrap-up names the customer');
     const order = await agentApi.call<{
+      id: string;
       number: string;
       state: string;
       outage: { id: string } | null;
     }>('GET', `/api/orders/${call!.wrapUp!.orderIds[0]}`);
     check(order.number === orderNo, 'the wrap-up names the order created on the desk');
     check(order.outage?.id === outage.id, `the fault order joined the outage (${order.state})`);
+
+    // The caller rings again: a repeat call; she urges the order from the pop.
+    const again = `${callId}-again`;
+    await cti(url, {
+      event: 'newCall',
+      from: phone,
+      to: '95598',
+      direction: 'in',
+      callId: again,
+      queue: 'fault',
+      'user[]': me.displayName,
+    });
+    await page.getByTestId('desk-repeat').waitFor({ timeout: 5000 });
+    await cti(url, { event: 'answer', callId: again, answeringNumber: EXTENSION });
+    const row = page.getByTestId('desk-orders').locator('.ant-list-item', { hasText: orderNo });
+    await row.getByTestId('desk-urge').click();
+    await page.getByTestId('action-input-body').fill('客户来电询问何时恢复送电，请尽快处理');
+    await page.getByTestId('action-submit').click();
+    await page.getByTestId('action-modal').waitFor({ state: 'hidden' });
+    await cti(url, { event: 'hangup', callId: again, cause: 'normalClearing' });
+    await wrap.getByTestId('desk-wrap-code').filter({ hasText: '催办' }).waitFor();
+    await wrap.getByTestId('desk-wrap-orders').filter({ hasText: orderNo }).waitFor();
+    await page.getByTestId('desk-wrap-submit').click();
+    await page.getByTestId('desk-idle').waitFor();
+    const urged = await agentApi.call<{ urgeCount: number }>('GET', `/api/orders/${order.id}`);
+    check(urged.urgeCount === 1, `the order was urged once, got ${urged.urgeCount}`);
     await page.getByTestId('state-signed_out').click();
     await page.locator('[data-testid="agent-state"][data-state="signed_out"]').waitFor();
   } finally {

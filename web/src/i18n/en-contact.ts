@@ -96,6 +96,7 @@ export const enContact: Record<keyof typeof zhContact, string> = {
   'contact.settings.add': 'Add',
   'contact.calls.wrapUp': 'Wrap-up',
   'contact.calls.unwrapped': 'To wrap up',
+  'contact.desk.urge': 'Urge',
   'contact.desk.outageLive': 'Power off',
   'contact.desk.outageUpcoming': 'Outage ahead',
   'contact.desk.outageWindow': 'planned {from} to {to}',

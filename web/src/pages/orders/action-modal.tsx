@@ -35,6 +35,8 @@ export function ActionModal(props: {
   action: OrderAction | null;
   onClose: () => void;
   onConflict: () => void;
+  /** Called after the action went through (before onClose). */
+  onDone?: () => void;
 }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
@@ -62,6 +64,7 @@ export function ActionModal(props: {
       {
         onSuccess: () => {
           void message.success(t('orders.action.done', { action: label }));
+          props.onDone?.();
           props.onClose();
         },
         onError: (e) => {

@@ -75,6 +75,7 @@ function CallDesk(props: {
   const [customer, setCustomer] = useState<CustomerSummary | null>(null);
   const [article, setArticle] = useState<UsedArticle | null>(null);
   const [orders, setOrders] = useState<CallOrder[]>([]);
+  const [urged, setUrged] = useState<CallOrder[]>([]);
   const data = pop.data;
 
   // The one customer behind the number is the call's customer until the agent picks another.
@@ -102,7 +103,14 @@ function CallDesk(props: {
       <OutageBanner pop={data} />
       <Row gutter={16}>
         <Col xs={24} lg={8}>
-          <PopPanel pop={data} customer={customer} onCustomer={setCustomer} />
+          <PopPanel
+            pop={data}
+            customer={customer}
+            onCustomer={setCustomer}
+            onUrged={(o) =>
+              setUrged((list) => (list.some((x) => x.id === o.id) ? list : [...list, o]))
+            }
+          />
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small">
@@ -158,6 +166,7 @@ function CallDesk(props: {
                       customerId={customer?.id ?? null}
                       article={article}
                       orders={orders}
+                      urged={urged}
                       knownOrders={data.orders.map((o) => ({ id: o.id, number: o.number }))}
                       onDone={props.onWrapped}
                     />

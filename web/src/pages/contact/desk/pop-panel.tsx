@@ -13,11 +13,16 @@ import { addressText, ClassTag, GridPathShort } from '../../customers/customer-d
 import { MarkTags } from '../../customers/customer-marks.tsx';
 import { CustomerPicker } from '../../orders/customer-picker.tsx';
 import { StateTag } from '../../orders/order-labels.tsx';
+import { UrgeOrderButton } from './urge-order.tsx';
+
+const CLOSED = new Set(['archived', 'terminated', 'merged']);
 
 export function PopPanel(props: {
   pop: ScreenPop;
   customer: CustomerSummary | null;
   onCustomer: (c: CustomerSummary | null) => void;
+  /** An open order was urged on this call. */
+  onUrged: (order: { id: string; number: string }) => void;
 }) {
   const { t, pick } = useI18n();
   const { pop, customer } = props;
@@ -128,6 +133,12 @@ export function PopPanel(props: {
                     </Link>
                     <StateTag state={o.state} />
                     <Typography.Text type="secondary">{pick(o.typeName)}</Typography.Text>
+                    {!CLOSED.has(o.state) && (
+                      <UrgeOrderButton
+                        orderId={o.id}
+                        onUrged={() => props.onUrged({ id: o.id, number: o.number })}
+                      />
+                    )}
                   </Space>
                   <Typography.Text style={{ fontSize: 12 }}>
                     {o.title} · {formatDateTime(o.acceptedAt)}

@@ -39,6 +39,8 @@ export function WrapUpPanel(props: {
   customerId: string | null;
   article: UsedArticle | null;
   orders: CallOrder[];
+  /** Open orders urged on this call. */
+  urged: CallOrder[];
   /** The pop's open orders: a progress query or an urge names one of them. */
   knownOrders: CallOrder[];
   onDone: () => void;
@@ -57,15 +59,17 @@ export function WrapUpPanel(props: {
   useEffect(() => {
     if (form.isFieldTouched('code')) return;
     if (props.orders.length > 0) form.setFieldValue('code', 'order_created');
+    else if (props.urged.length > 0) form.setFieldValue('code', 'urge');
     else if (props.article) form.setFieldValue('code', 'enquiry_answered');
-  }, [props.orders.length, props.article, form]);
+  }, [props.orders.length, props.urged.length, props.article, form]);
   useEffect(() => {
-    if (props.orders.length > 0)
+    const named = props.orders.length > 0 ? props.orders : props.urged;
+    if (named.length > 0)
       form.setFieldValue(
         'orderIds',
-        props.orders.map((o) => o.id),
+        named.map((o) => o.id),
       );
-  }, [props.orders, form]);
+  }, [props.orders, props.urged, form]);
 
   if (done) {
     const w = props.call.wrapUp!;
@@ -81,7 +85,7 @@ export function WrapUpPanel(props: {
   }
 
   const needs = code ? WRAP_CODE_INFO[code].needs : null;
-  const orderChoices = [...props.orders, ...props.knownOrders].filter(
+  const orderChoices = [...props.orders, ...props.urged, ...props.knownOrders].filter(
     (o, i, all) => all.findIndex((x) => x.id === o.id) === i,
   );
   const submit = (v: WrapValues & { orderIds?: string[] }) => {
