@@ -183,6 +183,8 @@ export const CallListQuery = z.strictObject({
   queue: text(100).optional(),
   /** Only the viewer's own answered calls not yet wrapped up (待小结). */
   unwrapped: z.enum(['true', 'false']).optional(),
+  /** The calls whose wrap-up names this order (关联来电). */
+  orderId: Id.optional(),
   page: Page,
   pageSize: PageSize,
 });

@@ -232,8 +232,11 @@ const fullCall: Test = async ({ url }, page) => {
     await page.getByTestId('desk-idle').waitFor();
     const urged = await agentApi.call<{ urgeCount: number }>('GET', `/api/orders/${order.id}`);
     check(urged.urgeCount === 1, `the order was urged once, got ${urged.urgeCount}`);
-    await page.getByTestId('state-signed_out').click();
-    await page.locator('[data-testid="agent-state"][data-state="signed_out"]').waitFor();
+    // The order's page lists both calls about it.
+    await page.goto(`${url}/orders/${order.id}`);
+    const about = page.getByTestId('order-calls');
+    await about.filter({ hasText: '已建工单' }).filter({ hasText: '催办' }).waitFor();
+    await agentApi.call('PUT', '/api/contact/me/state', { state: 'signed_out' });
   } finally {
     // Later tests' fault calls on this transformer must not join this outage.
     const now = await dispatcher.call<Outage>('GET', `/api/outages/${outage.id}`);

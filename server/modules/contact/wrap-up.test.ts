@@ -139,6 +139,15 @@ describe('wrap-up', () => {
       closedOnSpot: false,
     });
     expect(await me()).toMatchObject({ state: 'not_ready', reason: 'callback' });
+    // The order's page lists the calls about it (关联来电).
+    const about = (
+      await agent.get(`/api/contact/calls?orderId=${order.id}&pageSize=20`)
+    ).json<CallList>();
+    expect(about.items.map((c) => c.id)).toEqual([id]);
+    const none = (
+      await agent.get(`/api/contact/calls?orderId=${crypto.randomUUID()}&pageSize=20`)
+    ).json<CallList>();
+    expect(none.total).toBe(0);
   });
 
   it('each code asks for what it needs; an unknown order or article changes nothing', async () => {

@@ -97,6 +97,7 @@ export const enContact: Record<keyof typeof zhContact, string> = {
   'contact.calls.wrapUp': 'Wrap-up',
   'contact.calls.unwrapped': 'To wrap up',
   'contact.desk.urge': 'Urge',
+  'contact.orderCalls.title': 'Calls about this order',
   'contact.desk.outageLive': 'Power off',
   'contact.desk.outageUpcoming': 'Outage ahead',
   'contact.desk.outageWindow': 'planned {from} to {to}',

@@ -96,6 +96,7 @@ export const zhContact = {
   'contact.calls.wrapUp': '话后小结',
   'contact.calls.unwrapped': '待小结',
   'contact.desk.urge': '催办',
+  'contact.orderCalls.title': '关联来电',
   'contact.desk.outageLive': '停电中',
   'contact.desk.outageUpcoming': '即将停电',
   'contact.desk.outageWindow': '计划 {from} 至 {to}',

@@ -27,6 +27,7 @@ export async function listCalls(ctx: ReadCtx, q: CallListQuery): Promise<CallLis
     agentId: q.unwrapped === 'true' ? ctx.actor.userId : q.agentId,
     queue: q.queue,
     unwrapped: q.unwrapped === undefined ? undefined : q.unwrapped === 'true',
+    orderId: q.orderId,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });

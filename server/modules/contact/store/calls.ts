@@ -111,6 +111,8 @@ export interface CallFilter {
   queue?: string | undefined;
   /** Answered, not yet wrapped up. */
   unwrapped?: boolean | undefined;
+  /** Wrapped up naming this order. */
+  orderId?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -130,6 +132,7 @@ export async function listCallRows(
   if (f.direction) q = q.where('c.direction', '=', f.direction);
   if (f.agentId) q = q.where('c.agent_id', '=', f.agentId);
   if (f.queue) q = q.where('c.queue', '=', f.queue);
+  if (f.orderId) q = q.where(sql<boolean>`c.wrap_order_ids @> ARRAY[${f.orderId}]::uuid[]`);
   if (f.unwrapped === true) {
     q = q.where('c.outcome', '=', 'answered').where('c.wrap_code', 'is', null);
   } else if (f.unwrapped === false) {

@@ -4,6 +4,7 @@ import { ApiError } from '../../api/client.ts';
 import { useLiveOrders, useOrder } from '../../api/orders.ts';
 import { useCan } from '../../components/session-context.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { OrderCalls } from '../contact/order-calls.tsx';
 import { OrderAttachments } from './order-attachments.tsx';
 import { OrderClocks } from './order-clocks.tsx';
 import { OrderHeader } from './order-header.tsx';
@@ -47,6 +48,7 @@ export function OrderPage() {
             <OrderInfo order={o} />
             <OrderClocks order={o} />
             <OrderAttachments order={o} canUpload={canUpload} />
+            {can('contact.use') && <OrderCalls orderId={o.id} />}
           </Space>
         </Col>
         <Col xs={24} xl={10}>
