@@ -232,6 +232,32 @@ const fullCall: Test = async ({ url }, page) => {
     await page.getByTestId('desk-idle').waitFor();
     const urged = await agentApi.call<{ urgeCount: number }>('GET', `/api/orders/${order.id}`);
     check(urged.urgeCount === 1, `the order was urged once, got ${urged.urgeCount}`);
+    // A call ringing two agents and taken by the other leaves her desk.
+    const other = await apiAs(url, 'agent05', DEMO_PASSWORD);
+    const otherName = (await other.call<{ displayName: string }>('GET', '/api/contact/me'))
+      .displayName;
+    const shared = `${callId}-shared`;
+    const both = new URLSearchParams({
+      event: 'newCall',
+      from: `136${String(Date.now()).slice(-8)}`,
+      to: '95598',
+      direction: 'in',
+      callId: shared,
+      queue: 'fault',
+    });
+    both.append('user[]', me.displayName);
+    both.append('user[]', otherName);
+    const rung = await fetch(`${url}/api/cti/${DEMO_CTI_SECRET}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: both.toString(),
+    });
+    check(rung.ok, `a newCall ringing two agents is accepted (${rung.status})`);
+    await page.locator('[data-testid="desk-call"][data-state="ringing"]').waitFor();
+    await cti(url, { event: 'answer', callId: shared, 'user[]': otherName });
+    await page.getByTestId('desk-idle').waitFor();
+    await cti(url, { event: 'hangup', callId: shared, cause: 'normalClearing' });
+
     // The order's page lists both calls about it.
     await page.goto(`${url}/orders/${order.id}`);
     const about = page.getByTestId('order-calls');

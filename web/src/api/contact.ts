@@ -29,6 +29,8 @@ export interface ContactLiveEvent {
   state?: string;
   number?: string | null;
   userId?: string;
+  /** The agent who answered the call, once answered. */
+  agentId?: string | null;
 }
 
 /** Refetches the contact views on every pushed call or agent change (and after a reconnect). */

@@ -25,6 +25,12 @@ export function useDeskCall(): DeskCall {
 
   useContactLive((e) => {
     if (e.kind !== 'call' || !e.id) return;
+    // A call that rang several agents and was taken by another leaves this desk.
+    const takenByOther = e.event === 'answer' && e.agentId && e.agentId !== me.data?.id;
+    if (takenByOther) {
+      if (e.id === callId) setCallId(null);
+      return;
+    }
     // A new ring or an answer for this agent takes the desk: the caller is on the line now.
     if (e.event === 'newCall' || e.event === 'answer') {
       if (e.id !== callId) {
