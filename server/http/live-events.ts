@@ -5,12 +5,66 @@
  * holders of repair.view or repair.work whose service area holds the crew's unit. A call reaches
  * the agents it rings or who answered it; an agent's state reaches the agent and the holders of
  * contact.monitor whose service area holds the agent's unit.
+ *
+ * Wall boards (大屏) of holders of contact.monitor get `event: wallboard`, a bare nudge to refetch
+ * their figures, when a call, an agent, an order or an outage changes in their service area. The
+ * nudges of a stream are coalesced and go out on whole seconds (WALLBOARD_REFRESH_MS): a storm of
+ * 50 calls a second costs each board one refetch a second, not fifty, and every board of an area
+ * refetches at the same moment, so the server counts the figures once for all of them
+ * (contact/service/wallboard.ts).
  */
+import { WALLBOARD_REFRESH_MS } from '../../common/contact/wallboard-figures.js';
 import { serviceAreaPrefix, type Actor } from '../platform/actor.js';
 import type { LiveHub, LiveMessage } from '../platform/live-hub.js';
 import { actorOf, type App } from './context.js';
 
 const HEARTBEAT_MS = 25_000;
+const TICK_MARGIN_MS = 20;
+
+/** The changes that move a wall board's figures. */
+const WALLBOARD_TOPICS = new Set([
+  'contact.call',
+  'contact.agent',
+  'order.changed',
+  'outage.changed',
+]);
+
+/** Whether a message moves the figures of a wall board this actor may watch. */
+export function wallboardAcceptsFor(actor: Actor): (m: LiveMessage) => boolean {
+  if (!actor.permissions.includes('contact.monitor')) return () => false;
+  const prefix = serviceAreaPrefix(actor);
+  return (m) => {
+    const path = m.payload.unitPath;
+    return WALLBOARD_TOPICS.has(m.topic) && typeof path === 'string' && path.startsWith(prefix);
+  };
+}
+
+/**
+ * Calls `send` once on the next whole multiple of `ms` (wall-clock time) after one or more pokes:
+ * at most once per `ms`, never a poke left without a call after it, and in step with every other
+ * stream of every process (their clocks agree). A few milliseconds late, so that a timer's or a
+ * clock's slack never sends it before the tick: a refetch it causes is always counted afresh.
+ */
+export function onWholeTicks(send: () => void, ms: number): { poke: () => void; stop: () => void } {
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    poke() {
+      if (timer) return;
+      const now = Date.now();
+      timer = setTimeout(
+        () => {
+          timer = null;
+          send();
+        },
+        (Math.floor(now / ms) + 1) * ms - now + TICK_MARGIN_MS,
+      );
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
 
 export function acceptsFor(actor: Actor): (m: LiveMessage) => boolean {
   const prefix = serviceAreaPrefix(actor);
@@ -74,11 +128,21 @@ export function registerLiveEvents(app: App, hub: LiveHub): void {
         void _path;
         res.write(`event: ${event(m.topic)}\ndata: ${JSON.stringify(data)}\n\n`);
       });
+      const board = onWholeTicks(() => {
+        res.write(
+          `event: wallboard\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`,
+        );
+      }, WALLBOARD_REFRESH_MS);
+      const unsubscribeBoard = actor.permissions.includes('contact.monitor')
+        ? hub.subscribe(wallboardAcceptsFor(actor), () => board.poke())
+        : () => {};
       const beat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
       const end = () => {
         if (!open.delete(end)) return;
         clearInterval(beat);
         unsubscribe();
+        unsubscribeBoard();
+        board.stop();
         res.end();
       };
       open.add(end);

@@ -17,6 +17,7 @@ import { repairExamples } from './route-examples/repair.js';
 import { outagesExamples } from './route-examples/outages.js';
 import { knowledgeExamples } from './route-examples/knowledge.js';
 import { outagePredictionsExamples } from './route-examples/outage-predictions.js';
+import { wallboardExamples } from './route-examples/wallboard.js';
 
 /** A request to a route: path parameters, query, and a body or raw payload. */
 export interface Example {
@@ -76,6 +77,7 @@ export function routeExamples(org: TestOrg, tokenId: string): Record<string, Exa
     ...outagesExamples(org),
     ...knowledgeExamples(org),
     ...outagePredictionsExamples(org),
+    ...wallboardExamples(org),
     'GET /api/health': {},
     'GET /api/openapi.json': {},
     'POST /api/auth/login': { body: { username: 'nobody_malformed', password: 'Wrong@Pass2026' } },

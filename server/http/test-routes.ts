@@ -17,6 +17,7 @@ import { REPAIR_ACCESS } from './route-access/repair.js';
 import { OUTAGES_ACCESS } from './route-access/outages.js';
 import { KNOWLEDGE_ACCESS } from './route-access/knowledge.js';
 import { OUTAGE_PREDICTIONS_ACCESS } from './route-access/outage-predictions.js';
+import { WALLBOARD_ACCESS } from './route-access/wallboard.js';
 
 export { unknownId, type Access, type AccessProbe } from './access-probe.js';
 
@@ -140,6 +141,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   ...OUTAGES_ACCESS,
   ...KNOWLEDGE_ACCESS,
   ...OUTAGE_PREDICTIONS_ACCESS,
+  ...WALLBOARD_ACCESS,
   'GET /api/health': { needs: 'public' },
   'GET /api/openapi.json': { needs: 'public' },
   'POST /api/auth/login': { needs: 'public' },

@@ -19,6 +19,7 @@ export { actOnOrder } from './service/act-on-order.js';
 // A customer's open and recent orders, for the contact module's screen pop.
 export { listOrders, visibleOrder } from './service/order-view.js';
 export { createOrder, numberDay } from './service/create-order.js';
+export { wallboardOrders } from './service/wallboard.js';
 export { ensureNumberSequence } from './store/numbering.js';
 // For repair job photos (an outage job has no order): the same file checks and storage.
 export { ATTACHMENT_MAX_BYTES, attachmentContentType } from './attachments/file-kind.js';

@@ -27,6 +27,7 @@ export {
   type StrandedLink,
 } from './covering.js';
 export { outagesAffecting } from './service/affecting.js';
+export { wallboardOutages } from './service/wallboard.js';
 export { actOnOutage } from './service/outages.js';
 export { outageNoticeSummary, queueOutageNotices } from './service/notices.js';
 // For bench/outages-affected.ts: the affected-customer reads it measures.

@@ -15,9 +15,13 @@ export interface OrderLiveEvent {
   at: string;
 }
 
-/** The kinds of pushed messages: `event: order | outage | repair | contact` of /api/events. */
-export type LiveTopic = 'order' | 'outage' | 'repair' | 'contact';
-const TOPICS: readonly LiveTopic[] = ['order', 'outage', 'repair', 'contact'];
+/**
+ * The kinds of pushed messages: `event: order | outage | repair | contact | wallboard` of
+ * /api/events. `wallboard` is a bare nudge to leads (contact.monitor): something on their wall
+ * board changed, at most once a second.
+ */
+export type LiveTopic = 'order' | 'outage' | 'repair' | 'contact' | 'wallboard';
+const TOPICS: readonly LiveTopic[] = ['order', 'outage', 'repair', 'contact', 'wallboard'];
 
 type Listener = {
   topic: LiveTopic;

@@ -8,6 +8,7 @@ import { enOrders } from './en-orders.ts';
 import { enOutages } from './en-outages.ts';
 import { enRepair } from './en-repair.ts';
 import { enOrderSettings } from './en-order-settings.ts';
+import { enWallboard } from './en-wallboard.ts';
 import type { Dictionary } from './zh.ts';
 
 export const en: Dictionary = {
@@ -234,4 +235,5 @@ export const en: Dictionary = {
   ...enNotify,
   ...enKnowledge,
   ...enContact,
+  ...enWallboard,
 };

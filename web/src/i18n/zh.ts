@@ -9,6 +9,7 @@ import { zhOrders } from './zh-orders.ts';
 import { zhOutages } from './zh-outages.ts';
 import { zhRepair } from './zh-repair.ts';
 import { zhOrderSettings } from './zh-order-settings.ts';
+import { zhWallboard } from './zh-wallboard.ts';
 
 export const zh = {
   'app.title': '连心 · 95598 客户服务管理',
@@ -229,6 +230,7 @@ export const zh = {
   ...zhNotify,
   ...zhKnowledge,
   ...zhContact,
+  ...zhWallboard,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;

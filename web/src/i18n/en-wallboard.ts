@@ -1,0 +1,57 @@
+import type { zhWallboard } from './zh-wallboard.ts';
+
+/** English strings of the wall board; the same keys as `zh-wallboard.ts`. */
+export const enWallboard: Record<keyof typeof zhWallboard, string> = {
+  'wallboard.title': 'Wall board',
+  'wallboard.exit': 'Back to the app',
+  'wallboard.fullscreen': 'Full screen',
+  'wallboard.exitFullscreen': 'Leave full screen',
+  'wallboard.updated': 'Updated {time}',
+  'wallboard.stale': 'Not updated (last {time})',
+  'wallboard.loadFailed': 'Could not load the figures: {message}',
+
+  'wallboard.waiting': 'Calls waiting',
+  'wallboard.waitingUnit': '',
+  'wallboard.noQueue': 'No queue',
+  'wallboard.nobodyWaiting': 'Nobody waiting',
+  'wallboard.longestWait': 'Longest wait',
+  'wallboard.longestWaitSub': 'Over {s} s misses the service level',
+  'wallboard.serviceLevel': 'Service level ({s} s)',
+  'wallboard.serviceLevelSub': '{inSl}/{offered} answered within {s} s · target {target}',
+  'wallboard.asa': 'Avg. speed of answer',
+  'wallboard.asaUnit': 's',
+  'wallboard.asaSub': '{n} answered',
+  'wallboard.abandonRate': 'Abandonment',
+  'wallboard.abandonSub': '{n} abandoned · {short} within {s} s not counted',
+  'wallboard.callsToday': 'Calls today',
+  'wallboard.callsTodaySub': '{n} answered',
+
+  'wallboard.chart.title': 'Calls and orders by hour, today',
+  'wallboard.chart.answered': 'Answered',
+  'wallboard.chart.abandoned': 'Abandoned',
+  'wallboard.chart.orders': 'Orders',
+  'wallboard.chart.serviceLevel': 'Service level',
+  'wallboard.chart.hour': '{h}:00',
+
+  'wallboard.agents.title': 'Agents',
+  'wallboard.agents.signedIn': '{n} signed in',
+  'wallboard.agents.longest': 'longest {time}',
+  'wallboard.agents.reasons': 'Not ready: ',
+  'wallboard.agents.noReason': 'no reason',
+
+  'wallboard.orders.title': 'Orders at risk',
+  'wallboard.orders.today': '{n} accepted today',
+  'wallboard.orders.noRight': 'You may not see orders',
+  'wallboard.orders.none': 'No order near or past its time limit',
+  'wallboard.orders.dueIn': 'due in {time}',
+  'wallboard.orders.overdueBy': 'overdue {time}',
+
+  'wallboard.outages.title': 'Outages now',
+  'wallboard.outages.active': 'Outages',
+  'wallboard.outages.affected': 'Customers affected',
+  'wallboard.outages.households': '',
+  'wallboard.outages.since': 'since {time}',
+  'wallboard.outages.restore': 'back by {time}',
+  'wallboard.outages.none': 'No outage now',
+  'wallboard.outages.noRight': 'You may not see outages',
+};
