@@ -1,3 +1,4 @@
+import { DEMO_CTI_SECRET } from '../../scripts/demo/contact.js';
 import { check } from './helpers.js';
 
 interface Session {
@@ -76,4 +77,25 @@ export async function createUserThroughApi(
   );
   const body = (await res.json()) as { temporaryPassword: string };
   return { username, temporaryPassword: body.temporaryPassword };
+}
+
+/**
+ * Posts one telephony event as a PBX bridge does (form-encoded, Zammad's generic CTI) with the
+ * demo integration's secret; `user[]` may repeat in a URLSearchParams. Returns the answer.
+ */
+export async function postCti(
+  url: string,
+  fields: Record<string, string> | URLSearchParams,
+): Promise<unknown> {
+  const body = fields instanceof URLSearchParams ? fields : new URLSearchParams(fields);
+  const res = await fetch(`${url}/api/cti/${DEMO_CTI_SECRET}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: body.toString(),
+  });
+  check(
+    res.ok,
+    `CTI ${body.get('event')} accepted (got ${res.status}: ${await res.clone().text()})`,
+  );
+  return res.json();
 }

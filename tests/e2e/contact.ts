@@ -3,7 +3,7 @@
  * posts a newCall for her (form-encoded, as Zammad's bridges do) and the ring appears live in her
  * state bar and call log; the answer and hangup move her to talking and to after-call work.
  */
-import { DEMO_CTI_SECRET } from '../../scripts/demo/contact.js';
+import { postCti as cti } from './api.js';
 import { check, logIn } from './helpers.js';
 import type { Test } from './types.js';
 
@@ -11,16 +11,6 @@ const DEMO_PASSWORD = 'Lianxin@2026';
 // agent03 (张梦瑶, extension 8003): no other browser test signs her in.
 const AGENT = 'agent03';
 const AGENT_NAME = '张梦瑶';
-
-async function cti(url: string, fields: Record<string, string>): Promise<unknown> {
-  const res = await fetch(`${url}/api/cti/${DEMO_CTI_SECRET}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  });
-  check(res.ok, `CTI ${fields.event} accepted (got ${res.status}: ${await res.clone().text()})`);
-  return res.json();
-}
 
 const ringingCall: Test = async ({ url }, page) => {
   await page.goto(`${url}/login`);

@@ -5,8 +5,7 @@
  * article in place, creates the fault order in place (linked to the outage), hangs up, and the
  * wrap-up comes forward with the order filled in; she saves it and is ready for the next call.
  */
-import { apiAs, type ApiClient } from './api.js';
-import { DEMO_CTI_SECRET } from '../../scripts/demo/contact.js';
+import { apiAs, type ApiClient, postCti as cti } from './api.js';
 import { check, logIn } from './helpers.js';
 import type { Test } from './types.js';
 
@@ -33,15 +32,6 @@ interface Call {
   id: string;
   callId: string;
   wrapUp: { code: string; orderIds: string[]; customerId: string | null } | null;
-}
-
-async function cti(url: string, fields: Record<string, string>): Promise<void> {
-  const res = await fetch(`${url}/api/cti/${DEMO_CTI_SECRET}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  });
-  check(res.ok, `CTI ${fields.event} accepted (got ${res.status}: ${await res.clone().text()})`);
 }
 
 /** A customer of 西山市 on the network, copied with a phone of our own so the pop finds them. */
@@ -247,12 +237,7 @@ const fullCall: Test = async ({ url }, page) => {
     });
     both.append('user[]', me.displayName);
     both.append('user[]', otherName);
-    const rung = await fetch(`${url}/api/cti/${DEMO_CTI_SECRET}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: both.toString(),
-    });
-    check(rung.ok, `a newCall ringing two agents is accepted (${rung.status})`);
+    await cti(url, both);
     await page.locator('[data-testid="desk-call"][data-state="ringing"]').waitFor();
     await cti(url, { event: 'answer', callId: shared, 'user[]': otherName });
     await page.getByTestId('desk-idle').waitFor();

@@ -4,21 +4,12 @@
  * and "calls waiting" goes up live, without a reload, and down again on the hang-up; English by
  * the switch; the exit link leads back into the app.
  */
+import { postCti as cti } from './api.js';
 import type { Page } from 'playwright-core';
-import { DEMO_CTI_SECRET } from '../../scripts/demo/contact.js';
 import { check, expectNone, logIn } from './helpers.js';
 import type { Test } from './types.js';
 
 const DEMO_PASSWORD = 'Lianxin@2026';
-
-async function cti(url: string, fields: Record<string, string>): Promise<void> {
-  const res = await fetch(`${url}/api/cti/${DEMO_CTI_SECRET}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  });
-  check(res.ok, `CTI ${fields.event} accepted (got ${res.status}: ${await res.clone().text()})`);
-}
 
 /** The plain number behind a figure of the board. */
 async function figure(page: Page, testId: string): Promise<number> {
