@@ -210,7 +210,7 @@ function IdleDesk({ onShow }: { onShow: (id: string) => void }) {
         </Card>
       </Col>
       <Col xs={24} lg={8}>
-        <KnowledgePanel used={null} onUse={() => undefined} />
+        <KnowledgePanel used={null} />
       </Col>
     </Row>
   );

@@ -21,7 +21,8 @@ export interface UsedArticle {
 function ArticleInPlace(props: {
   hit: KnowledgeSearchHit;
   used: boolean;
-  onUse: (a: UsedArticle) => void;
+  /** Absent while no call is on the desk: there is nobody to answer. */
+  onUse?: ((a: UsedArticle) => void) | undefined;
   onBack: () => void;
 }) {
   const { t } = useI18n();
@@ -32,16 +33,18 @@ function ArticleInPlace(props: {
         <Button size="small" icon={<ArrowLeftOutlined />} onClick={props.onBack}>
           {t('contact.desk.backToResults')}
         </Button>
-        <Button
-          size="small"
-          type={props.used ? 'default' : 'primary'}
-          icon={<CheckOutlined />}
-          disabled={props.used}
-          onClick={() => props.onUse({ id: props.hit.id, title: props.hit.title })}
-          data-testid="desk-use-article"
-        >
-          {props.used ? t('contact.desk.articleUsed') : t('contact.desk.useArticle')}
-        </Button>
+        {props.onUse && (
+          <Button
+            size="small"
+            type={props.used ? 'default' : 'primary'}
+            icon={<CheckOutlined />}
+            disabled={props.used}
+            onClick={() => props.onUse?.({ id: props.hit.id, title: props.hit.title })}
+            data-testid="desk-use-article"
+          >
+            {props.used ? t('contact.desk.articleUsed') : t('contact.desk.useArticle')}
+          </Button>
+        )}
         <Link to={`/knowledge/${props.hit.id}`} target="_blank">
           {t('contact.desk.openArticle')}
         </Link>
@@ -54,7 +57,7 @@ function ArticleInPlace(props: {
 
 export function KnowledgePanel(props: {
   used: UsedArticle | null;
-  onUse: (a: UsedArticle) => void;
+  onUse?: (a: UsedArticle) => void;
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<KnowledgeSearchHit | null>(null);
