@@ -70,7 +70,15 @@ const crewViewLoop: Test = async ({ url }, page) => {
   await page.goto(`${url}/crew`);
   const card = page.getByTestId('crew-job').filter({ hasText: order.number });
   await card.waitFor();
-  const width = await page.evaluate('document.documentElement.scrollWidth');
+  // Measured once the menu has folded to its phone width (a short CSS transition after the
+  // first paint): a fast server can show the job before the fold has finished.
+  await page.locator('.ant-layout-sider-collapsed').waitFor();
+  let width: unknown = 0;
+  for (let tries = 0; tries < 20; tries++) {
+    width = await page.evaluate('document.documentElement.scrollWidth');
+    if (typeof width === 'number' && width <= 390) break;
+    await page.waitForTimeout(100);
+  }
   check(
     typeof width === 'number' && width <= 390,
     `the crew view fits a phone without sideways scrolling (width ${String(width)})`,
