@@ -6,6 +6,7 @@
  */
 import { greetingFor } from '../../../../common/contact/greeting.js';
 import { normalizePhone } from '../../../../common/customers/phone.js';
+import { OPEN_STATES } from '../../../../common/orders/states.js';
 import type { ScreenPop } from '../../../../common/schemas/contact.js';
 import type { CustomerSummary } from '../../../../common/schemas/customers.js';
 import type { OrderSummary } from '../../../../common/schemas/orders.js';
@@ -68,7 +69,7 @@ async function ordersOf(ctx: ReadCtx, customers: CustomerSummary[]): Promise<Ord
   );
   const all = lists.flatMap((l) => l.items);
   // Open orders first (what the caller most likely calls about), then the most recent.
-  const open = (o: OrderSummary) => !['archived', 'terminated', 'merged'].includes(o.state);
+  const open = (o: OrderSummary) => OPEN_STATES.includes(o.state);
   return all
     .sort(
       (a, b) =>

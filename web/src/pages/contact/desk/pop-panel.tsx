@@ -5,6 +5,7 @@
  */
 import { Alert, Card, Descriptions, Empty, List, Radio, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { OPEN_STATES } from '../../../../../common/orders/states.ts';
 import type { ScreenPop } from '../../../../../common/schemas/contact.ts';
 import type { CustomerSummary } from '../../../../../common/schemas/customers.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
@@ -14,8 +15,6 @@ import { MarkTags } from '../../customers/customer-marks.tsx';
 import { CustomerPicker } from '../../orders/customer-picker.tsx';
 import { StateTag } from '../../orders/order-labels.tsx';
 import { UrgeOrderButton } from './urge-order.tsx';
-
-const CLOSED = new Set(['archived', 'terminated', 'merged']);
 
 export function PopPanel(props: {
   pop: ScreenPop;
@@ -133,7 +132,7 @@ export function PopPanel(props: {
                     </Link>
                     <StateTag state={o.state} />
                     <Typography.Text type="secondary">{pick(o.typeName)}</Typography.Text>
-                    {!CLOSED.has(o.state) && (
+                    {OPEN_STATES.includes(o.state) && (
                       <UrgeOrderButton
                         orderId={o.id}
                         onUrged={() => props.onUrged({ id: o.id, number: o.number })}
