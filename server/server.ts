@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { openDatabase, type Database } from './db/database.js';
 import { lockDataDir } from './db/data-dir-lock.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startTableUpkeep } from './db/table-upkeep.js';
 import type { App } from './http/context.js';
 import { startJobs, type Jobs } from './jobs/boss.js';
 import { ALL_JOBS } from './jobs/registry.js';
@@ -48,6 +49,9 @@ export async function startServer(
           startNotifySender({ database, config: config.notify, log: app.log }),
           startOutageAnalysis({ database, log: app.log }),
           startContactTimers({ database, log: app.log }),
+          // Statistics and dead rows where no autovacuum looks after them (PGlite; a server
+          // with autovacuum off): plans made on an empty table must not outlive its growth.
+          await startTableUpkeep({ database, log: app.log }),
         ]
       : [];
     await app.listen({ port: config.port, host: config.host });

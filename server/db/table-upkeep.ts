@@ -1,0 +1,151 @@
+/**
+ * Table upkeep: ANALYZE and VACUUM where nobody else does. PostgreSQL's autovacuum keeps the
+ * planner's statistics fresh and dead rows reclaimed; PGlite has no autovacuum worker at all,
+ * and a server may run with autovacuum off (these machines do). Without it a table that grew
+ * from empty keeps the statistics of an empty table, and every cached plan made then (prepared
+ * statements, the foreign-key checks) goes on scanning it whole: accepting orders fell from
+ * hundreds a second to tens within a minute as each new order's keys were checked by sequential
+ * scans of `orders`. An ANALYZE also makes those cached plans be made again.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import { startDrainLoop } from '../jobs/drain-loop.js';
+import type { Database } from './database.js';
+import type { DB } from './schema.js';
+
+/** What the statistics views say of one table. */
+export interface TableActivity {
+  schema: string;
+  table: string;
+  /** Rows inserted, updated or deleted since the last ANALYZE. */
+  modifiedSinceAnalyze: number;
+  deadRows: number;
+  /** The planner's row count; negative when the table was never analysed. */
+  reltuples: number;
+  liveRows: number;
+  /** The table's storage options (`autovacuum_analyze_scale_factor=0.01`, …). */
+  options: string[];
+}
+
+export interface UpkeepStep {
+  schema: string;
+  table: string;
+  vacuum: boolean;
+}
+
+/** PostgreSQL's own autovacuum defaults, so a table is looked after as autovacuum would. */
+const DEFAULTS = {
+  autovacuum_analyze_threshold: 50,
+  autovacuum_analyze_scale_factor: 0.1,
+  autovacuum_vacuum_threshold: 50,
+  autovacuum_vacuum_scale_factor: 0.2,
+};
+
+function optionsOf(list: string[]): typeof DEFAULTS & { enabled: boolean } {
+  const o = { ...DEFAULTS, enabled: true };
+  for (const item of list) {
+    const [key, value] = item.split('=') as [string, string | undefined];
+    if (key === 'autovacuum_enabled') o.enabled = value !== 'false' && value !== 'off';
+    else if (key in DEFAULTS && value !== undefined && Number.isFinite(Number(value)))
+      o[key as keyof typeof DEFAULTS] = Number(value);
+  }
+  return o;
+}
+
+/**
+ * The tables that need an ANALYZE (and which of them a VACUUM too), by autovacuum's own rule:
+ * more changed rows than threshold + scale factor × rows, with a table's own settings first.
+ * A table whose storage options turn autovacuum off is left alone: someone decided that.
+ */
+export function tablesDue(tables: readonly TableActivity[]): UpkeepStep[] {
+  const due: UpkeepStep[] = [];
+  for (const t of tables) {
+    const o = optionsOf(t.options);
+    if (!o.enabled) continue;
+    const rows = t.reltuples >= 0 ? t.reltuples : t.liveRows;
+    const vacuum =
+      t.deadRows > o.autovacuum_vacuum_threshold + o.autovacuum_vacuum_scale_factor * rows;
+    const analyse =
+      t.modifiedSinceAnalyze >
+      o.autovacuum_analyze_threshold + o.autovacuum_analyze_scale_factor * rows;
+    if (vacuum || analyse) due.push({ schema: t.schema, table: t.table, vacuum });
+  }
+  return due;
+}
+
+/** Whether this database needs us: PGlite always; a server only with autovacuum off. */
+export async function upkeepNeeded(db: Kysely<DB>, kind: Database['kind']): Promise<boolean> {
+  if (kind === 'embedded') return true;
+  const r = await sql<{ on: boolean }>`SELECT current_setting('autovacuum')::boolean AS on`.execute(
+    db,
+  );
+  return !r.rows[0]!.on;
+}
+
+export async function readTableActivity(
+  db: Kysely<DB>,
+  kind: Database['kind'],
+): Promise<TableActivity[]> {
+  // PGlite's only backend flushes its counters lazily; ask for them now.
+  if (kind === 'embedded') await sql`SELECT pg_stat_force_next_flush()`.execute(db);
+  const r = await sql<{
+    schema: string;
+    table: string;
+    mod: number;
+    dead: number;
+    reltuples: number;
+    live: number;
+    options: string[] | null;
+  }>`SELECT s.schemaname AS schema, s.relname AS table, s.n_mod_since_analyze AS mod,
+            s.n_dead_tup AS dead, c.reltuples::float8 AS reltuples, s.n_live_tup AS live,
+            c.reloptions AS options
+       FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid`.execute(db);
+  return r.rows.map((x) => ({
+    schema: x.schema,
+    table: x.table,
+    modifiedSinceAnalyze: Number(x.mod),
+    deadRows: Number(x.dead),
+    reltuples: Number(x.reltuples),
+    liveRows: Number(x.live),
+    options: x.options ?? [],
+  }));
+}
+
+/** Runs the steps one table at a time (VACUUM cannot run inside a transaction). */
+export async function runUpkeep(db: Kysely<DB>, steps: readonly UpkeepStep[]): Promise<void> {
+  for (const s of steps) {
+    const name = sql.id(s.schema, s.table);
+    await (s.vacuum ? sql`VACUUM (ANALYZE) ${name}` : sql`ANALYZE ${name}`).execute(db);
+  }
+}
+
+/** One round: reads the counters and looks after the tables that are due. */
+export async function upkeepRound(db: Kysely<DB>, kind: Database['kind']): Promise<UpkeepStep[]> {
+  const steps = tablesDue(await readTableActivity(db, kind));
+  await runUpkeep(db, steps);
+  return steps;
+}
+
+/**
+ * Starts the upkeep loop when the database has no autovacuum of its own; a no-op otherwise.
+ * Returns a stop function that waits for the round in hand.
+ */
+export async function startTableUpkeep(opts: {
+  database: Database;
+  log: FastifyBaseLogger;
+  intervalMs?: number;
+}): Promise<() => Promise<void>> {
+  const { db, kind } = opts.database;
+  if (!(await upkeepNeeded(db, kind))) return async () => {};
+  return startDrainLoop({
+    name: 'table upkeep',
+    log: opts.log,
+    intervalMs: opts.intervalMs ?? 10_000,
+    round: async () => {
+      const steps = await upkeepRound(db, kind);
+      if (steps.length > 0)
+        opts.log.debug({ tables: steps.map((s) => s.table) }, 'table upkeep: analysed');
+      return false;
+    },
+  });
+}
