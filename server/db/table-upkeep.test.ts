@@ -15,6 +15,7 @@ const table = (over: Partial<TableActivity>): TableActivity => ({
   table: 'orders',
   modifiedSinceAnalyze: 0,
   deadRows: 0,
+  insertedSinceVacuum: 0,
   reltuples: 1000,
   liveRows: 1000,
   options: [],
@@ -34,6 +35,25 @@ describe('tablesDue (autovacuum rule)', () => {
     expect(tablesDue([table({ deadRows: 251 })])).toEqual([
       { schema: 'public', table: 'orders', vacuum: true },
     ]);
+  });
+
+  it('vacuums an insert-only table past 1,000 + 20 % new rows, or its own setting', () => {
+    expect(tablesDue([table({ insertedSinceVacuum: 1200, modifiedSinceAnalyze: 100 })])).toEqual(
+      [],
+    );
+    expect(tablesDue([table({ insertedSinceVacuum: 1201, modifiedSinceAnalyze: 100 })])).toEqual([
+      { schema: 'public', table: 'orders', vacuum: true },
+    ]);
+    const calls = [
+      'autovacuum_vacuum_insert_scale_factor=0',
+      'autovacuum_vacuum_insert_threshold=10000',
+    ];
+    expect(
+      tablesDue([table({ reltuples: 1e6, insertedSinceVacuum: 10_001, options: calls })]),
+    ).toHaveLength(1);
+    expect(
+      tablesDue([table({ reltuples: 1e6, insertedSinceVacuum: 10_000, options: calls })]),
+    ).toEqual([]);
   });
 
   it('takes a never-analysed table at its live rows: an empty table grown to 10,000 is due', () => {

@@ -20,6 +20,8 @@ export interface TableActivity {
   /** Rows inserted, updated or deleted since the last ANALYZE. */
   modifiedSinceAnalyze: number;
   deadRows: number;
+  /** Rows inserted since the last VACUUM (an insert-only table needs one for its visibility map). */
+  insertedSinceVacuum: number;
   /** The planner's row count; negative when the table was never analysed. */
   reltuples: number;
   liveRows: number;
@@ -39,6 +41,8 @@ const DEFAULTS = {
   autovacuum_analyze_scale_factor: 0.1,
   autovacuum_vacuum_threshold: 50,
   autovacuum_vacuum_scale_factor: 0.2,
+  autovacuum_vacuum_insert_threshold: 1000,
+  autovacuum_vacuum_insert_scale_factor: 0.2,
 };
 
 function optionsOf(list: string[]): typeof DEFAULTS & { enabled: boolean } {
@@ -54,7 +58,8 @@ function optionsOf(list: string[]): typeof DEFAULTS & { enabled: boolean } {
 
 /**
  * The tables that need an ANALYZE (and which of them a VACUUM too), by autovacuum's own rule:
- * more changed rows than threshold + scale factor × rows, with a table's own settings first.
+ * more changed (dead, inserted) rows than threshold + scale factor × rows, with a table's own
+ * settings first.
  * A table whose storage options turn autovacuum off is left alone: someone decided that.
  */
 export function tablesDue(tables: readonly TableActivity[]): UpkeepStep[] {
@@ -64,7 +69,9 @@ export function tablesDue(tables: readonly TableActivity[]): UpkeepStep[] {
     if (!o.enabled) continue;
     const rows = t.reltuples >= 0 ? t.reltuples : t.liveRows;
     const vacuum =
-      t.deadRows > o.autovacuum_vacuum_threshold + o.autovacuum_vacuum_scale_factor * rows;
+      t.deadRows > o.autovacuum_vacuum_threshold + o.autovacuum_vacuum_scale_factor * rows ||
+      t.insertedSinceVacuum >
+        o.autovacuum_vacuum_insert_threshold + o.autovacuum_vacuum_insert_scale_factor * rows;
     const analyse =
       t.modifiedSinceAnalyze >
       o.autovacuum_analyze_threshold + o.autovacuum_analyze_scale_factor * rows;
@@ -93,11 +100,12 @@ export async function readTableActivity(
     table: string;
     mod: number;
     dead: number;
+    ins: number;
     reltuples: number;
     live: number;
     options: string[] | null;
   }>`SELECT s.schemaname AS schema, s.relname AS table, s.n_mod_since_analyze AS mod,
-            s.n_dead_tup AS dead, c.reltuples::float8 AS reltuples, s.n_live_tup AS live,
+            s.n_dead_tup AS dead, s.n_ins_since_vacuum AS ins, c.reltuples::float8 AS reltuples, s.n_live_tup AS live,
             c.reloptions AS options
        FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid`.execute(db);
   return r.rows.map((x) => ({
@@ -105,6 +113,7 @@ export async function readTableActivity(
     table: x.table,
     modifiedSinceAnalyze: Number(x.mod),
     deadRows: Number(x.dead),
+    insertedSinceVacuum: Number(x.ins),
     reltuples: Number(x.reltuples),
     liveRows: Number(x.live),
     options: x.options ?? [],
