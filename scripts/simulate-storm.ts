@@ -15,7 +15,8 @@
  * (--keep-window leaves the province's settings alone).
  *
  * Options: --base-url http://127.0.0.1:8080  --calls 5000  --failures 24  --feeder-share 0.4
- *   --noise 0.01  --repeat 0.15  --seconds 360  --minutes 180  --concurrency 12  --seed 7
+ *   --noise 0.01  --repeat 0.15  --neighbours-known 0.6  --seconds 360  --minutes 180
+ *   --concurrency 12  --seed 7
  *   --confirm-delay 10  --confirm-callers 3  --manual  --restore  --keep-window
  *   --password Lianxin@2026
  * The automatic dispatcher confirms a proposal once it has been on screen --confirm-delay seconds
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     'feeder-share': { type: 'string', default: String(DEFAULT_STORM.feederShare) },
     noise: { type: 'string', default: String(DEFAULT_STORM.noiseShare) },
     repeat: { type: 'string', default: String(DEFAULT_STORM.repeatShare) },
+    'neighbours-known': { type: 'string', default: String(DEFAULT_STORM.neighboursKnown) },
     seconds: { type: 'string', default: String(DEFAULT_STORM.durationS) },
     minutes: { type: 'string', default: '180' },
     concurrency: { type: 'string', default: '12' },
@@ -110,16 +112,27 @@ async function readTerritory(s: ApiSession): Promise<Territory> {
   return territory;
 }
 
+const NEIGHBOUR_WORDS: Record<PlannedCall['neighbours'], string> = {
+  also_off: '周边邻居也停电',
+  have_power: '周边邻居家有电',
+  unknown: '周边邻居情况不明',
+};
+
 function faultOrder(call: PlannedCall, i: number) {
   return {
     typeCode: 'fault',
     subtypeCode: 'lv_fault',
     title: '家中停电',
-    description: '客户来电反映家中突然停电，周边邻居情况不明。',
+    description: `客户来电反映家中突然停电，${NEIGHBOUR_WORDS[call.neighbours]}。`,
     customerId: call.customerId,
     callerName: '客户',
     callerPhone: `139${String(10_000_000 + (i % 89_999_999)).padStart(8, '0')}`,
-    fields: { faultTime: new Date().toISOString(), voltageSide: 'lv', urgency: 'normal' },
+    fields: {
+      faultTime: new Date().toISOString(),
+      voltageSide: 'lv',
+      urgency: 'normal',
+      neighbours: call.neighbours,
+    },
   };
 }
 
@@ -149,6 +162,7 @@ async function main() {
       failures: num('failures'),
       feederShare: num('feeder-share'),
       noiseShare: num('noise'),
+      neighboursKnown: num('neighbours-known'),
       repeatShare: num('repeat'),
       durationS,
       failWithinS: durationS / 3,
@@ -375,6 +389,11 @@ async function main() {
       affectedCustomers: plan.affectedCustomers,
       callProbability: Math.round(plan.callProbability * 100) / 100,
       noiseCalls: plan.calls.filter((c) => c.failedNode === null).length,
+      neighboursAnswers: {
+        alsoOff: plan.calls.filter((c) => c.neighbours === 'also_off').length,
+        havePower: plan.calls.filter((c) => c.neighbours === 'have_power').length,
+        unknown: plan.calls.filter((c) => c.neighbours === 'unknown').length,
+      },
       repeatCalls: plan.calls.filter((c) => c.repeat).length,
       stormMinutes: num('minutes'),
       realSeconds: durationS,

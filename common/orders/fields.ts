@@ -14,6 +14,20 @@ export const VOLTAGE_SIDE_LABELS: Labels<(typeof VOLTAGE_SIDES)[number]> = {
   unknown: { zh: '不确定', en: 'Not known' },
 };
 
+/**
+ * 周边邻居是否停电: the question an agent asks every caller without power. Neighbours with power
+ * make it one household's fault (its own wiring, its meter, its service line), which the
+ * trouble-call analysis must not count towards a failed transformer; neighbours without power
+ * point at the network.
+ */
+export const NEIGHBOURS = ['also_off', 'have_power', 'unknown'] as const;
+export type Neighbours = (typeof NEIGHBOURS)[number];
+export const NEIGHBOURS_LABELS: Labels<Neighbours> = {
+  also_off: { zh: '邻居也停电', en: 'Neighbours also off' },
+  have_power: { zh: '邻居有电（仅本户）', en: 'Neighbours have power (this household only)' },
+  unknown: { zh: '不清楚', en: 'Not known' },
+};
+
 export const COMPLAINT_CLASSES = [
   'service',
   'business',
@@ -127,6 +141,7 @@ export const ORDER_FIELDS = [
   'faultTime',
   'areaClass',
   'voltageSide',
+  'neighbours',
   'urgency',
   'equipment',
   'complaintClass',
@@ -148,6 +163,7 @@ export const ORDER_FIELD_LABELS: Labels<OrderField> = {
   faultTime: { zh: '故障发生时间', en: 'Fault time' },
   areaClass: { zh: '区域类别', en: 'Area class' },
   voltageSide: { zh: '高低压', en: 'HV / LV' },
+  neighbours: { zh: '周边邻居是否停电', en: "Neighbours' power" },
   urgency: { zh: '紧急程度', en: 'Urgency' },
   equipment: { zh: '故障设备', en: 'Equipment' },
   complaintClass: { zh: '投诉分类', en: 'Complaint class' },
@@ -163,6 +179,14 @@ export const ORDER_FIELD_LABELS: Labels<OrderField> = {
   praiseClass: { zh: '表扬类别', en: 'Praise class' },
   appliance: { zh: '受损电器', en: 'Damaged appliance' },
   relatedOrderNo: { zh: '关联工单号', en: 'Related order number' },
+};
+
+/**
+ * Fields an agent is asked for on a type even where its taxonomy does not require them: left
+ * out, they mean "not asked" (a fault call without the neighbours' answer counts as unknown).
+ */
+export const ASKED_FIELDS: Partial<Record<string, readonly OrderField[]>> = {
+  fault: ['neighbours'],
 };
 
 export { AREA_CLASS_LABELS, URGENCY_LABELS };

@@ -41,6 +41,36 @@ describe('storm plan', () => {
     expect(new Set(big.map((n) => n.id)).size).toBe(big.length);
   });
 
+  it('answers the neighbours question from the truth: dark around a failure, lit elsewhere, or not known', () => {
+    const t = territory();
+    const plan = planStorm(
+      t,
+      { ...DEFAULT_STORM, calls: 2000, failures: 20, noiseShare: 0.05 },
+      new SeededRandom(4),
+    );
+    const inArea = plan.calls.filter((c) => c.failedNode !== null && !c.repeat);
+    const noise = plan.calls.filter((c) => c.failedNode === null);
+    expect(inArea.some((c) => c.neighbours === 'have_power')).toBe(false);
+    expect(noise.some((c) => c.neighbours === 'also_off')).toBe(false);
+    const share = (xs: typeof noise, a: string) =>
+      xs.filter((c) => c.neighbours === a).length / xs.length;
+    expect(share(inArea, 'also_off')).toBeGreaterThan(0.5);
+    expect(share(inArea, 'also_off')).toBeLessThan(0.7);
+    expect(share(noise, 'have_power')).toBeGreaterThan(0.4);
+    expect(share(noise, 'have_power')).toBeLessThan(0.8);
+    // A repeat caller gives the answer of their first call.
+    const first = new Map(inArea.map((c) => [c.customerId, c.neighbours]));
+    for (const r of plan.calls.filter((c) => c.repeat))
+      expect(r.neighbours).toBe(first.get(r.customerId));
+    // Nobody knowing gives the analysis no answers.
+    const blind = planStorm(
+      t,
+      { ...DEFAULT_STORM, calls: 500, neighboursKnown: 0 },
+      new SeededRandom(4),
+    );
+    expect(blind.calls.every((c) => c.neighbours === 'unknown')).toBe(true);
+  });
+
   it('skips transformers too small to be noticed', () => {
     const t = territory(3, 4, 5);
     const nodes = pickFailures(

@@ -39,6 +39,12 @@ export interface StormOptions {
   failWithinS: number;
   /** Mean delay between a node failing and one of its customers calling. */
   meanDelayS: number;
+  /**
+   * The share of callers who can say whether their neighbours have power when the agent asks
+   * (周边邻居是否停电): in a failed area they answer "also off", elsewhere "have power"; the
+   * others do not know. 0 gives the analysis no answers at all.
+   */
+  neighboursKnown: number;
 }
 
 export const DEFAULT_STORM: StormOptions = {
@@ -52,6 +58,7 @@ export const DEFAULT_STORM: StormOptions = {
   durationS: 360,
   failWithinS: 120,
   meanDelayS: 50,
+  neighboursKnown: 0.6,
 };
 
 export interface FailedNode {
@@ -71,6 +78,8 @@ export interface PlannedCall {
   failedNode: string | null;
   /** A second call of the same customer. */
   repeat: boolean;
+  /** The caller's answer to "do your neighbours have power?". */
+  neighbours: 'also_off' | 'have_power' | 'unknown';
 }
 
 export interface StormPlan {
@@ -183,12 +192,14 @@ export function planStorm(t: Territory, o: StormOptions, rnd: SeededRandom): Sto
           feederId: feederOf.get(x.id)!,
           failedNode: node.id,
         };
-        calls.push({ ...base, at, repeat: false });
+        const neighbours = rnd.chance(o.neighboursKnown) ? 'also_off' : 'unknown';
+        calls.push({ ...base, at, repeat: false, neighbours });
         if (rnd.chance(o.repeatShare))
           calls.push({
             ...base,
             at: clamp(at + o.durationS * (0.05 + 0.2 * rnd.next())),
             repeat: true,
+            neighbours,
           });
       }
     }
@@ -211,6 +222,7 @@ export function planStorm(t: Territory, o: StormOptions, rnd: SeededRandom): Sto
       feederId: f,
       failedNode: null,
       repeat: false,
+      neighbours: rnd.chance(o.neighboursKnown) ? 'have_power' : 'unknown',
     });
   calls.sort((a, b) => a.at - b.at);
   return { failed, calls, callProbability: p, affectedCustomers: affected };

@@ -166,6 +166,71 @@ describe('trouble-call analysis on the network', () => {
     expect(o.state).not.toBe('linked');
   });
 
+  it("keeps a caller whose neighbours have power out of the analysis: one household's fault", async () => {
+    const f = await feeder(org);
+    const [a, b, c] = f.customers[1]!;
+    const ownFault = (id: string) =>
+      faultInput(id, {
+        fields: {
+          faultTime: '2026-11-23T08:00:00+08:00',
+          voltageSide: 'lv',
+          urgency: 'normal',
+          neighbours: 'have_power',
+        },
+      });
+    const res = await (await as('agent')).post('/api/orders', ownFault(a!));
+    expect(res.statusCode, res.body).toBe(201);
+    const own = res.json<OrderDetail>();
+    expect(own.fields.neighbours).toBe('have_power');
+    expect(own.state).toBe('dispatched'); // its own crew
+    expect(await troubleCall(own.id)).toBeUndefined();
+    const unknown = await call(b!);
+    await analyse();
+    expect(await predictionsOn(f.transformers[1]!)).toEqual([]);
+    // A neighbour who says the street is dark too makes two: the transformer is predicted,
+    // without the household that has a fault of its own.
+    const dark = await (
+      await as('agent')
+    ).post(
+      '/api/orders',
+      faultInput(c!, {
+        fields: {
+          faultTime: '2026-11-23T08:00:00+08:00',
+          voltageSide: 'lv',
+          urgency: 'normal',
+          neighbours: 'also_off',
+        },
+      }),
+    );
+    expect(dark.statusCode, dark.body).toBe(201);
+    await analyse();
+    const [p] = await predictionsOn(f.transformers[1]!);
+    expect(p).toMatchObject({ kind: 'transformer', customers: 2, calls: 2 });
+    const d = await detail(p!.id);
+    expect(d.orders.map((o) => o.orderId).sort()).toEqual(
+      [unknown.id, dark.json<OrderDetail>().id].sort(),
+    );
+  });
+
+  it('refuses a neighbours answer that is not one of the three', async () => {
+    const f = await feeder(org, 1, 1);
+    const res = await (
+      await as('agent')
+    ).post(
+      '/api/orders',
+      faultInput(f.customers[0]![0]!, {
+        fields: {
+          faultTime: '2026-11-23T08:00:00+08:00',
+          voltageSide: 'lv',
+          urgency: 'normal',
+          neighbours: 'maybe' as never,
+        },
+      }),
+    );
+    expectError(res, 'VALIDATION_FAILED');
+    expect(res.body).toContain('neighbours');
+  });
+
   it('predicts a transformer from two customers under it, and counts a repeat caller once', async () => {
     const f = await feeder(org);
     const [a, b] = f.customers[2]!;

@@ -464,8 +464,13 @@ function planOrder(r: OrderRequest, facts: OrderFacts): { graph: OrderGraph; bod
     },
     idempotency: null,
     outageLink: outage ? { outageId: outage.id } : null,
+    // A caller whose neighbours have power has a fault of their own household: it is not
+    // evidence that the transformer failed, and stays out of the trouble-call analysis.
     troubleCall:
-      input.typeCode === 'fault' && !outage && customer?.transformer_id
+      input.typeCode === 'fault' &&
+      !outage &&
+      customer?.transformer_id &&
+      fields.neighbours !== 'have_power'
         ? {
             customerId: customer.id,
             transformerId: customer.transformer_id,

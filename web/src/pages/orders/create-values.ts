@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { ORDER_FIELDS, type OrderField } from '../../../../common/orders/fields.ts';
+import { ASKED_FIELDS, ORDER_FIELDS, type OrderField } from '../../../../common/orders/fields.ts';
 import type { OrderChannel } from '../../../../common/orders/states.ts';
 import type { ResolvedType } from '../../../../common/orders/taxonomy.ts';
 import type { CreateOrderInput } from '../../../../common/schemas/orders.ts';
@@ -28,14 +28,25 @@ export interface CreateValues {
 
 const clean = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 
-/** The fields a (sub)type shows: its required ones, and the reason when the caller went over. */
+/**
+ * The fields a (sub)type shows: its required ones, those asked of every call of its type, and
+ * the reason when the caller went over.
+ */
 export function shownFields(resolved: ResolvedType | null, overLevel: boolean): OrderField[] {
   if (!resolved) return [];
-  const out = [...resolved.requiredFields];
+  const out = [...resolved.requiredFields, ...(ASKED_FIELDS[resolved.type.code] ?? [])];
   if (overLevel && out.includes('overLevel') && !out.includes('overLevelReason')) {
     out.push('overLevelReason');
   }
   return ORDER_FIELDS.filter((f) => out.includes(f));
+}
+
+/** The shown fields an agent may leave empty: asked of the type, not required by it. */
+export function optionalFields(resolved: ResolvedType | null): OrderField[] {
+  if (!resolved) return [];
+  return (ASKED_FIELDS[resolved.type.code] ?? []).filter(
+    (f) => !resolved.requiredFields.includes(f),
+  );
 }
 
 /** The API input for the form; only the fields the chosen type shows are sent. */

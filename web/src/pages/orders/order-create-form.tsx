@@ -12,7 +12,13 @@ import { useNotifyError } from '../../components/use-notify-error.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CallbackNote, typeOptions } from './create-type.tsx';
-import { createInput, markServerErrors, shownFields, type CreateValues } from './create-values.ts';
+import {
+  createInput,
+  markServerErrors,
+  optionalFields,
+  shownFields,
+  type CreateValues,
+} from './create-values.ts';
 import { CustomerPicker } from './customer-picker.tsx';
 import { labelOptions } from './order-labels.tsx';
 import { TypeFields } from './type-fields.tsx';
@@ -213,7 +219,7 @@ export function OrderCreateForm(props: OrderCreateFormProps) {
       >
         <Input.TextArea rows={4} data-testid="create-description" />
       </Form.Item>
-      <TypeFields fields={fields} />
+      <TypeFields fields={fields} optional={optionalFields(resolved)} />
 
       <Divider orientation="left">{t('orders.create.dispatch')}</Divider>
       <Row gutter={16}>

@@ -9,6 +9,8 @@ import {
   CONFIDENTIALITY_LABELS,
   EMOTION_LABELS,
   EMOTIONS,
+  NEIGHBOURS,
+  NEIGHBOURS_LABELS,
   PRAISE_CLASS_LABELS,
   PRAISE_CLASSES,
   REPORT_KIND_LABELS,
@@ -46,6 +48,7 @@ const choice = <K extends string>(
 export const FIELD_CHOICES: Partial<Record<OrderField, Choice>> = {
   areaClass: choice(AREA_CLASSES, AREA_CLASS_LABELS),
   voltageSide: choice(VOLTAGE_SIDES, VOLTAGE_SIDE_LABELS),
+  neighbours: choice(NEIGHBOURS, NEIGHBOURS_LABELS),
   urgency: choice(URGENCIES, URGENCY_LABELS),
   complaintClass: choice(COMPLAINT_CLASSES, COMPLAINT_CLASS_LABELS),
   grade: choice(COMPLAINT_GRADES, COMPLAINT_GRADE_LABELS, true),

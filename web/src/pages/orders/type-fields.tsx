@@ -43,8 +43,17 @@ function Widget({ field, ...control }: { field: OrderField } & Record<string, un
   return <Input data-testid={testId} {...control} />;
 }
 
-/** The fields the chosen (sub)type requires, all required; the server checks them again. */
-export function TypeFields({ fields }: { fields: OrderField[] }) {
+/**
+ * The fields the chosen (sub)type shows, required but for those in `optional`; the server checks
+ * them again.
+ */
+export function TypeFields({
+  fields,
+  optional = [],
+}: {
+  fields: OrderField[];
+  optional?: OrderField[];
+}) {
   const { pick } = useI18n();
   if (fields.length === 0) return null;
   return (
@@ -56,7 +65,7 @@ export function TypeFields({ fields }: { fields: OrderField[] }) {
             label={pick(ORDER_FIELD_LABELS[f])}
             valuePropName={f === 'overLevel' ? 'checked' : 'value'}
             rules={
-              f === 'overLevel'
+              f === 'overLevel' || optional.includes(f)
                 ? []
                 : f === 'relatedOrderNo'
                   ? [{ required: true, pattern: /^\d{13,16}$/ }]
