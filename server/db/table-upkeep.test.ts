@@ -116,7 +116,7 @@ describe('table upkeep on the database', () => {
       expect(mine[0]!.reltuples).toBe(0);
       const steps = tablesDue(mine);
       expect(steps).toEqual([{ schema: 'public', table: name, vacuum: true }]);
-      await runUpkeep(db, steps);
+      await runUpkeep(db, steps, database.kind);
       const after = await sql<{ reltuples: number }>`
         SELECT reltuples::float8 AS reltuples FROM pg_class WHERE relname = ${name}`.execute(db);
       expect(Number(after.rows[0]!.reltuples)).toBe(1500);
