@@ -114,6 +114,11 @@ const faultLoop: Test = async ({ url, browser }, page) => {
   await page.getByTestId('create-callback').filter({ hasText: '需回访' }).waitFor();
   await page.getByTestId('create-field-voltageSide').getByText('低压', { exact: true }).click();
   await page.getByTestId('create-field-urgency').getByText('一般', { exact: true }).click();
+  // 周边邻居是否停电 is asked of every fault call (optional): the street is dark too.
+  await page
+    .getByTestId('create-field-neighbours')
+    .getByText('邻居也停电', { exact: true })
+    .click();
   // The area class comes from the customer's transformer; the (required) fault time defaults
   // to now, so the order goes through without touching it.
   check(
@@ -137,6 +142,8 @@ const faultLoop: Test = async ({ url, browser }, page) => {
   const timeline = page.getByTestId('order-timeline');
   await timeline.locator('[data-action="accept"]').waitFor();
   await timeline.locator('[data-action="dispatch"]').waitFor();
+  await page.getByText('周边邻居是否停电').waitFor();
+  await page.getByText('邻居也停电', { exact: true }).waitFor();
 
   // The SLA badge counts down every second.
   const badge = header.getByTestId('sla-badge');
