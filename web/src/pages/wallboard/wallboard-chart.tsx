@@ -1,35 +1,8 @@
 /** The wall board's chart: today's calls (answered, abandoned) and orders by hour, and the service level. */
-import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import { BarChart, LineChart } from 'echarts/charts';
-import type {
-  GridComponentOption,
-  LegendComponentOption,
-  TooltipComponentOption,
-} from 'echarts/components';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback } from 'react';
 import type { Wallboard } from '../../../../common/schemas/wallboard.ts';
+import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-
-// Only the parts drawn here (the dashboard's chart registers its own; registering twice is fine).
-echarts.use([
-  BarChart,
-  LineChart,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
-
-type Option = echarts.ComposeOption<
-  | BarSeriesOption
-  | LineSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | TooltipComponentOption
->;
 
 const TEXT = '#c9d8ee';
 const LINE = '#1f3a5c';
@@ -39,7 +12,7 @@ function fontSize(): number {
   return Math.round(Math.min(24, Math.max(13, window.innerWidth / 110)));
 }
 
-function optionOf(hours: Wallboard['hours'], t: ReturnType<typeof useI18n>['t']): Option {
+function optionOf(hours: Wallboard['hours'], t: ReturnType<typeof useI18n>['t']): ChartOption {
   const size = fontSize();
   const axisText = { color: TEXT, fontSize: size };
   const hasOrders = hours.some((h) => h.orders !== null);
@@ -115,36 +88,13 @@ function optionOf(hours: Wallboard['hours'], t: ReturnType<typeof useI18n>['t'])
   };
 }
 
-/** Today's hours as bars and lines; follows its container's size. */
+/**
+ * Today's hours as bars and lines; follows its container's size, and the option is made again
+ * on a resize so that the letters follow the screen (a window moved to the wall screen gets the
+ * larger ones).
+ */
 export function HourChart({ hours }: { hours: Wallboard['hours'] }) {
   const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const option = useMemo(() => optionOf(hours, t), [hours, t]);
-  const latest = useRef({ hours, t });
-  latest.current = { hours, t };
-  // Set up once; on a resize the option is made again from the latest figures, so that the
-  // letters follow the screen (a window moved to the wall screen gets the larger ones).
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const instance = echarts.init(el);
-    chart.current = instance;
-    const draw = () => instance.setOption(optionOf(latest.current.hours, latest.current.t), true);
-    draw();
-    const observer = new ResizeObserver(() => {
-      instance.resize();
-      draw();
-    });
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={ref} className="wb-chart-body" data-testid="wb-chart" />;
+  const option = useCallback(() => optionOf(hours, t), [hours, t]);
+  return <EChart option={option} className="wb-chart-body" testId="wb-chart" />;
 }
