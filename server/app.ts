@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
@@ -18,6 +17,7 @@ import { registerErrorHandling, sendFrameworkError } from './http/errors.js';
 import { registerHealth } from './http/health.js';
 import { registerLiveEvents } from './http/live-events.js';
 import { registerMetrics } from './http/metrics.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWeb } from './http/web.js';
 import { registerAuthRoutes, startPrincipalCache } from './modules/auth/index.js';
 import { registerCalendarRoutes } from './modules/calendar/index.js';
@@ -60,24 +60,7 @@ export async function buildApp(deps: { config: Config; database: Database }): Pr
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
-  // Security headers. Ant Design injects its styles at run time, hence 'unsafe-inline' for styles
-  // only; scripts come from this origin alone.
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.cookieSecure ? [] : null,
-      },
-    },
-    hsts: config.cookieSecure,
-  });
+  registerSecurityHeaders(app, config.cookieSecure);
   await app.register(fastifySwagger, {
     openapi: {
       info: {
