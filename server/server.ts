@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { openDatabase, type Database } from './db/database.js';
 import { lockDataDir } from './db/data-dir-lock.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startGinFlush } from './db/gin-pending-lists.js';
 import { startTableUpkeep } from './db/table-upkeep.js';
 import type { App } from './http/context.js';
 import { startJobs, type Jobs } from './jobs/boss.js';
@@ -52,6 +53,8 @@ export async function startServer(
           // Statistics and dead rows where no autovacuum looks after them (PGlite; a server
           // with autovacuum off): plans made on an empty table must not outlive its growth.
           await startTableUpkeep({ database, log: app.log }),
+          // Search indexes' pending lists merged here, not inside a request's insert.
+          startGinFlush({ database, log: app.log }),
         ]
       : [];
     await app.listen({ port: config.port, host: config.host });
