@@ -5,6 +5,7 @@ import { testDatabase } from './test-helpers.js';
 import {
   readTableActivity,
   runUpkeep,
+  MIN_INTERVAL_MS,
   tablesDue,
   upkeepNeeded,
   type TableActivity,
@@ -19,6 +20,8 @@ const table = (over: Partial<TableActivity>): TableActivity => ({
   reltuples: 1000,
   liveRows: 1000,
   options: [],
+  lastAnalyzedAt: null,
+  lastVacuumedAt: null,
   ...over,
 });
 
@@ -70,6 +73,39 @@ describe('tablesDue (autovacuum rule)', () => {
         table({ modifiedSinceAnalyze: 1e6, deadRows: 1e6, options: ['autovacuum_enabled=false'] }),
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('tablesDue (pacing)', () => {
+  const now = new Date('2026-11-24T10:00:00Z');
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+
+  it('looks after a table at most once a minute', () => {
+    const recent = { lastAnalyzedAt: ago(MIN_INTERVAL_MS - 1000), modifiedSinceAnalyze: 500 };
+    expect(tablesDue([table(recent)], now)).toEqual([]);
+    expect(
+      tablesDue([table({ ...recent, lastAnalyzedAt: ago(MIN_INTERVAL_MS) })], now),
+    ).toHaveLength(1);
+    const vacuumed = { lastVacuumedAt: ago(5000), lastAnalyzedAt: ago(5000), deadRows: 900 };
+    expect(tablesDue([table(vacuumed)], now)).toEqual([]);
+    expect(
+      tablesDue([table({ ...vacuumed, lastVacuumedAt: ago(MIN_INTERVAL_MS + 1) })], now),
+    ).toEqual([{ schema: 'public', table: 'orders', vacuum: true }]);
+  });
+
+  it('analyses at once a table grown past twice what its statistics know', () => {
+    const grown = { lastAnalyzedAt: ago(1000), reltuples: 1000, modifiedSinceAnalyze: 1001 };
+    expect(tablesDue([table(grown)], now)).toEqual([
+      { schema: 'public', table: 'orders', vacuum: false },
+    ]);
+    expect(tablesDue([table({ ...grown, modifiedSinceAnalyze: 1000 })], now)).toEqual([]);
+    // Analysed while empty: 51 new rows are enough, however recent the ANALYZE.
+    expect(
+      tablesDue(
+        [table({ lastAnalyzedAt: ago(1000), reltuples: 0, modifiedSinceAnalyze: 51 })],
+        now,
+      ),
+    ).toHaveLength(1);
   });
 });
 

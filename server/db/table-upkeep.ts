@@ -27,6 +27,9 @@ export interface TableActivity {
   liveRows: number;
   /** The table's storage options (`autovacuum_analyze_scale_factor=0.01`, …). */
   options: string[];
+  /** The last ANALYZE and VACUUM (of either kind), null when never. */
+  lastAnalyzedAt: Date | null;
+  lastVacuumedAt: Date | null;
 }
 
 export interface UpkeepStep {
@@ -57,30 +60,44 @@ function optionsOf(list: string[]): typeof DEFAULTS & { enabled: boolean } {
 }
 
 /**
+ * A table is looked after at most once a minute (autovacuum's naptime), unless its statistics
+ * describe less than half of it. A young table grows by more than 10 % between two rounds of
+ * 10 s: every round analysed every table the intake writes (ten of them, seconds of a core each
+ * time) while the intake was at its busiest. Grown past twice what the planner knows, it is
+ * analysed at once: a plan made for the smaller table may read the whole of it.
+ */
+export const MIN_INTERVAL_MS = 60_000;
+
+const since = (at: Date | null, now: Date) => (at ? now.getTime() - at.getTime() : Infinity);
+
+/**
  * The tables that need an ANALYZE (and which of them a VACUUM too), by autovacuum's own rule:
  * more changed (dead; inserted, where the table sets an insert rule) rows than threshold + scale
- * factor × rows, with a table's own settings first.
+ * factor × rows, with a table's own settings first; paced by MIN_INTERVAL_MS.
  * A table whose storage options turn autovacuum off is left alone: someone decided that.
  */
-export function tablesDue(tables: readonly TableActivity[]): UpkeepStep[] {
+export function tablesDue(tables: readonly TableActivity[], now = new Date()): UpkeepStep[] {
   const due: UpkeepStep[] = [];
   for (const t of tables) {
     const o = optionsOf(t.options);
     if (!o.enabled) continue;
     const rows = t.reltuples >= 0 ? t.reltuples : t.liveRows;
+    const outgrown = t.reltuples < 0 || t.modifiedSinceAnalyze > Math.max(rows, 50);
     // Inserts alone call for a VACUUM only where a table asks for it (the calls, whose counts
     // read their index alone): by the default rule every big append-only table here (events,
     // audit, timers, orders with its search index) was vacuumed every few thousand orders, a
     // core's seconds each time while intake was at its busiest.
     const insertRule = t.options.some((x) => x.startsWith('autovacuum_vacuum_insert_'));
     const vacuum =
-      t.deadRows > o.autovacuum_vacuum_threshold + o.autovacuum_vacuum_scale_factor * rows ||
-      (insertRule &&
-        t.insertedSinceVacuum >
-          o.autovacuum_vacuum_insert_threshold + o.autovacuum_vacuum_insert_scale_factor * rows);
+      since(t.lastVacuumedAt, now) >= MIN_INTERVAL_MS &&
+      (t.deadRows > o.autovacuum_vacuum_threshold + o.autovacuum_vacuum_scale_factor * rows ||
+        (insertRule &&
+          t.insertedSinceVacuum >
+            o.autovacuum_vacuum_insert_threshold + o.autovacuum_vacuum_insert_scale_factor * rows));
     const analyse =
+      (outgrown || since(t.lastAnalyzedAt, now) >= MIN_INTERVAL_MS) &&
       t.modifiedSinceAnalyze >
-      o.autovacuum_analyze_threshold + o.autovacuum_analyze_scale_factor * rows;
+        o.autovacuum_analyze_threshold + o.autovacuum_analyze_scale_factor * rows;
     if (vacuum || analyse) due.push({ schema: t.schema, table: t.table, vacuum });
   }
   return due;
@@ -110,9 +127,13 @@ export async function readTableActivity(
     reltuples: number;
     live: number;
     options: string[] | null;
+    analysed: Date | null;
+    vacuumed: Date | null;
   }>`SELECT s.schemaname AS schema, s.relname AS table, s.n_mod_since_analyze AS mod,
-            s.n_dead_tup AS dead, s.n_ins_since_vacuum AS ins, c.reltuples::float8 AS reltuples, s.n_live_tup AS live,
-            c.reloptions AS options
+            s.n_dead_tup AS dead, s.n_ins_since_vacuum AS ins, c.reltuples::float8 AS reltuples,
+            s.n_live_tup AS live, c.reloptions AS options,
+            greatest(s.last_analyze, s.last_autoanalyze) AS analysed,
+            greatest(s.last_vacuum, s.last_autovacuum) AS vacuumed
        FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid`.execute(db);
   return r.rows.map((x) => ({
     schema: x.schema,
@@ -123,6 +144,8 @@ export async function readTableActivity(
     reltuples: Number(x.reltuples),
     liveRows: Number(x.live),
     options: x.options ?? [],
+    lastAnalyzedAt: x.analysed ? new Date(x.analysed) : null,
+    lastVacuumedAt: x.vacuumed ? new Date(x.vacuumed) : null,
   }));
 }
 
