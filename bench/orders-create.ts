@@ -23,6 +23,9 @@
  * Each phase also prints the CPU milliseconds per order of the server process and of the
  * database's backends (from /proc: on a shared machine this moves less than the rate does) and
  * the rate at which those two alone would fill every core.
+ * A young database (fewer than BENCH_WARMUP_ORDERS orders, default 20,000) is first filled to
+ * that many at the highest rate, so that no table doubles during a phase (the upkeep analyses a
+ * doubled table at once, a core's seconds per table: the first hours of a new center).
  * Before the first phase the server fires the SLA timers already due (earlier runs' orders, and
  * pgbench's, come due while no server runs): a backlog of them would be measured as intake; then
  * the database gets a VACUUM ANALYZE, as after any bulk load (the demo, the warm-up's orders in
@@ -64,6 +67,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const RATE = Number(process.env.BENCH_RATE ?? 300);
 const POOL = Number(process.env.DB_POOL_SIZE ?? 10);
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
+const WARMUP_ORDERS = Number(process.env.BENCH_WARMUP_ORDERS ?? 20_000);
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'max,bursts,paced,pgbench').split(','));
 const AGENTS = ['agent01', 'agent02', 'agent03', 'agent04', 'agent05', 'agent06'];
 
@@ -681,10 +685,21 @@ async function main() {
   let responseJson = '{}';
   let apiRate = 0;
   try {
-    // Warm-up: JIT, the pool's connections, caches of taxonomy, calendar and principals.
+    // Warm-up: JIT, the pool's connections, caches of taxonomy, calendar and principals; then,
+    // on a young database, orders up to BENCH_WARMUP_ORDERS, so that no table the intake writes
+    // doubles during a phase (each doubling is analysed at once: seconds of a core per table,
+    // the first hours of a new center, not its steady state).
     await cannon(server.url, ledger, { seconds: 5, connections: CONNECTIONS });
     if (ledger.acked.size === 0) {
       throw new Error(`no order was created: ${ledger.errorBodies.join(' | ')}`);
+    }
+    const missing = WARMUP_ORDERS - counts.orders - ledger.acked.size;
+    if (missing > 0) {
+      const seconds = Math.ceil(missing / 400);
+      await cannon(server.url, ledger, { seconds, connections: CONNECTIONS });
+      console.log(
+        JSON.stringify({ bench: 'orders-create: warm-up', orders: ledger.acked.size, seconds }),
+      );
     }
 
     console.log(
