@@ -2,6 +2,7 @@ import { purgeSessionsJob } from '../modules/auth/index.js';
 import { runImportJob, sweepImportsJob } from '../modules/imports/index.js';
 import { expireKnowledgeJob } from '../modules/knowledge/index.js';
 import { settleOutageLinksJob } from '../modules/orders/index.js';
+import { pruneExpiredJob } from '../platform/retention.js';
 import type { JobDefinition } from './job.js';
 
 /** Every module's jobs. */
@@ -11,4 +12,5 @@ export const ALL_JOBS: JobDefinition[] = [
   sweepImportsJob,
   settleOutageLinksJob,
   expireKnowledgeJob,
+  pruneExpiredJob,
 ];
