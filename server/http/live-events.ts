@@ -4,7 +4,8 @@
  * changes holders of outage.view whose service area holds the outage's unit, crew and job changes
  * holders of repair.view or repair.work whose service area holds the crew's unit. A call reaches
  * the agents it rings or who answered it; an agent's state reaches the agent and the holders of
- * contact.monitor whose service area holds the agent's unit.
+ * contact.monitor whose service area holds the agent's unit. A change of a user's in-app inbox
+ * (`event: notify`) reaches that user alone.
  *
  * Wall boards (大屏) of holders of contact.monitor get `event: wallboard`, a bare nudge to refetch
  * their figures, when a call, an agent, an order or an outage changes in their service area. The
@@ -79,6 +80,8 @@ export function acceptsFor(actor: Actor): (m: LiveMessage) => boolean {
       const ids = m.payload.userIds;
       return Array.isArray(ids) && ids.includes(actor.userId);
     }
+    // A change of a user's in-app inbox: to that user alone (their bell's count).
+    if (m.topic === 'notify.inbox') return m.payload.userId === actor.userId;
     // An agent's state: to the agent and to the leads watching agents in that area.
     if (m.topic === 'contact.agent') {
       if (m.payload.userId === actor.userId) return true;

@@ -84,7 +84,17 @@ async function act(page: Page, action: string, fill?: () => Promise<void>): Prom
     .filter({ has: page.getByTestId('action-submit') });
   await modal.waitFor();
   if (fill) await fill();
+  // The server's answer, so that a dialog left open says why (refused, or answered late).
+  const answer = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && r.url().endsWith(`/actions/${action}`),
+    { timeout: 30_000 },
+  );
+  const sent = Date.now();
   await page.getByTestId('action-submit').click();
+  const res = await answer;
+  const took = Date.now() - sent;
+  if (!res.ok()) throw new Error(`${action}: HTTP ${res.status()} ${await res.text()}`);
+  if (took > 3000) console.log(`    ${action} was answered after ${took} ms`);
   await modal.waitFor({ state: 'hidden' });
 }
 

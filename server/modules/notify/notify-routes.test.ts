@@ -21,7 +21,11 @@ import {
   type TestApp,
   type TestOrg,
 } from '../../db/test-helpers.js';
+import { acceptsFor } from '../../http/live-events.js';
 import { expectError } from '../../http/test-routes.js';
+import { dispatchOutbox } from '../../jobs/outbox-dispatcher.js';
+import type { LiveMessage } from '../../platform/live-hub.js';
+import { actorFromSession } from '../auth/index.js';
 import { addCustomers, customerRecord } from '../customers/test-support.js';
 import { logTransport } from './channels/log-transport.js';
 import { notify, sendDueNotifications, type NotifyRequest } from './index.js';
@@ -251,8 +255,30 @@ describe('the delivery log', () => {
   });
 });
 
+/** What the live streams of a user receive, as the SSE route filters it. */
+async function liveOf(client: Client) {
+  const actor = await actorFromSession(
+    t.database.db,
+    client.cookie!.replace(/^lx_session=/, ''),
+    3600,
+  );
+  const got: LiveMessage[] = [];
+  const stop = t.app.live.subscribe(acceptsFor(actor), (m) => {
+    if (m.topic === 'notify.inbox') got.push(m);
+  });
+  return { got, stop };
+}
+
+/** Dispatches the outbox, then waits (NOTIFY on a server is asynchronous) for `n` messages. */
+async function dispatchUntil(got: readonly LiveMessage[], n: number) {
+  await dispatchOutbox(t.database, t.app.live);
+  for (let i = 0; i < 100 && got.length < n; i++) await new Promise((r) => setTimeout(r, 30));
+}
+
 describe('the inbox', () => {
   it('holds the user’s in-app messages; marking read is per user', async () => {
+    const leadLive = await liveOf(lead);
+    const agentLive = await liveOf(agent);
     await queue({
       template: 'system.notice',
       to: { userId: org.users.lead!.id },
@@ -269,10 +295,23 @@ describe('the inbox', () => {
     expect((await agent.get('/api/notify/inbox')).json<InboxList>().total).toBe(0);
     expectError(await agent.post(`/api/notify/inbox/${id}/read`), 'NOTIFY_MESSAGE_NOT_FOUND');
 
+    // The new message is pushed to the lead's streams, and to no one else's.
+    await dispatchUntil(leadLive.got, 1);
+    expect(leadLive.got.map((m) => m.payload)).toEqual([
+      expect.objectContaining({ userId: org.users.lead!.id, change: 'new' }),
+    ]);
+
     const read = await lead.post(`/api/notify/inbox/${id}/read`);
     expect(read.statusCode, read.body).toBe(200);
     const after = (await lead.get('/api/notify/inbox?unread=true')).json<InboxList>();
     expect(after).toMatchObject({ unread: 0, total: 0, items: [] });
+    // Reading it is pushed too (the lead's other tabs drop the count); reading again is not.
+    expect((await lead.post(`/api/notify/inbox/${id}/read`)).statusCode).toBe(200);
+    await dispatchUntil(leadLive.got, 3);
+    expect(leadLive.got.map((m) => m.payload.change)).toEqual(['new', 'read']);
+    leadLive.stop();
+    agentLive.stop();
+    expect(agentLive.got).toEqual([]);
   });
 });
 

@@ -16,12 +16,19 @@ export interface OrderLiveEvent {
 }
 
 /**
- * The kinds of pushed messages: `event: order | outage | repair | contact | wallboard` of
- * /api/events. `wallboard` is a bare nudge to leads (contact.monitor): something on their wall
- * board changed, at most once a second.
+ * The kinds of pushed messages: `event: order | outage | repair | contact | notify | wallboard`
+ * of /api/events. `wallboard` is a bare nudge to leads (contact.monitor): something on their
+ * wall board changed, at most once a second. `notify`: the user's own in-app inbox changed.
  */
-export type LiveTopic = 'order' | 'outage' | 'repair' | 'contact' | 'wallboard';
-const TOPICS: readonly LiveTopic[] = ['order', 'outage', 'repair', 'contact', 'wallboard'];
+export type LiveTopic = 'order' | 'outage' | 'repair' | 'contact' | 'notify' | 'wallboard';
+const TOPICS: readonly LiveTopic[] = [
+  'order',
+  'outage',
+  'repair',
+  'contact',
+  'notify',
+  'wallboard',
+];
 
 type Listener = {
   topic: LiveTopic;

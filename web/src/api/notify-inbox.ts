@@ -1,17 +1,26 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InboxList, InboxReadAll } from '../../../common/schemas/notify.ts';
 import { api } from './client.ts';
+import { useLiveEvents } from './events.ts';
 
 const inboxKey = ['notify', 'inbox'] as const;
 
 /**
- * How often the unread count is fetched again. The live stream (/api/events) carries orders,
- * outages and crews, not inbox messages, so the bell asks the server itself.
+ * How often the unread count is fetched again without a push: the live stream (/api/events)
+ * says at once when the user's inbox changes (`event: notify`); the poll only covers a stream
+ * that broke without the browser noticing.
  */
-export const INBOX_POLL_MS = 30_000;
+export const INBOX_POLL_MS = 60_000;
 
-/** The signed-in user's unread count (polled; fetched again when the window regains focus). */
+/**
+ * The signed-in user's unread count: fetched again when the server pushes a change of the
+ * user's inbox (a new message, or one read in another tab), after the stream reconnects, when
+ * the window regains focus, and every INBOX_POLL_MS.
+ */
 export function useUnreadCount() {
+  const qc = useQueryClient();
+  const refetch = () => void qc.invalidateQueries({ queryKey: inboxKey });
+  useLiveEvents('notify', refetch, refetch);
   return useQuery({
     queryKey: [...inboxKey, 'unread'],
     queryFn: () =>

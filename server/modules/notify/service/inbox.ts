@@ -1,6 +1,6 @@
 import type { InboxList, InboxMessage, InboxQuery } from '../../../../common/schemas/notify.js';
 import { NotifyError } from '../errors.js';
-import { listInbox, markAllRead, markRead } from '../store/inbox.js';
+import { insertInboxChanged, listInbox, markAllRead, markRead } from '../store/inbox.js';
 import { audit, type ReadCtx, type WriteCtx } from './context.js';
 
 /** The signed-in user's in-app messages. */
@@ -22,9 +22,12 @@ export async function myInbox(ctx: ReadCtx, q: InboxQuery): Promise<InboxList> {
 
 /** Marks one of the user's own messages read; another user's message does not exist. */
 export async function readMessage(ctx: WriteCtx, id: string): Promise<void> {
-  const r = await markRead(ctx.tx, ctx.actor.userId, id, new Date());
+  const now = new Date();
+  const r = await markRead(ctx.tx, ctx.actor.userId, id, now);
   if (!r) throw new NotifyError('NOTIFY_MESSAGE_NOT_FOUND');
   if (!r.wasUnread) return;
+  // The user's other tabs and devices drop the count too.
+  await insertInboxChanged(ctx.tx, [ctx.actor.userId], 'read', now);
   await audit(ctx, {
     action: 'notify.inbox.read',
     entityType: 'notify_inbox',
@@ -37,8 +40,10 @@ export async function readMessage(ctx: WriteCtx, id: string): Promise<void> {
 
 /** Marks all the user's unread messages read (one audit row for the lot); answers how many. */
 export async function readAllMessages(ctx: WriteCtx): Promise<number> {
-  const marked = await markAllRead(ctx.tx, ctx.actor.userId, new Date());
+  const now = new Date();
+  const marked = await markAllRead(ctx.tx, ctx.actor.userId, now);
   if (marked === 0) return 0;
+  await insertInboxChanged(ctx.tx, [ctx.actor.userId], 'read', now);
   await audit(ctx, {
     action: 'notify.inbox.read_all',
     entityType: 'notify_inbox',

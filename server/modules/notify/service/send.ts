@@ -26,7 +26,7 @@ import {
   type CustomerContact,
   type UserContact,
 } from '../store/deliveries.js';
-import { insertInboxMessage } from '../store/inbox.js';
+import { insertInboxChanged, insertInboxMessage } from '../store/inbox.js';
 import {
   closeManyWithoutSending,
   finishAttempts,
@@ -197,6 +197,12 @@ async function claim(
     await closeManyWithoutSending(tx, closed, now);
     await startAttempts(tx, started, now);
     for (const m of inbox) await insertInboxMessage(tx, { ...m, now });
+    await insertInboxChanged(
+      tx,
+      inbox.map((m) => m.userId),
+      'new',
+      now,
+    );
     // In-app messages are written here, in the same transaction as their `sent` mark.
     await finishAttempts(
       tx,

@@ -20,6 +20,32 @@ export async function insertInboxMessage(
     .execute();
 }
 
+/**
+ * The live nudge that a user's inbox changed (`notify.inbox`, to that user's own streams only):
+ * their bell refetches its count at once instead of on its next poll. One row per user, written
+ * in the transaction that changed the inbox, so it goes out only if the change committed.
+ */
+export async function insertInboxChanged(
+  tx: Kysely<DB>,
+  userIds: readonly string[],
+  change: 'new' | 'read',
+  at: Date,
+): Promise<void> {
+  const users = [...new Set(userIds)];
+  if (users.length === 0) return;
+  await tx
+    .insertInto('outbox')
+    .values(
+      users.map((userId) => ({
+        topic: 'notify.inbox',
+        payload: JSON.stringify({ userId, change, at: at.toISOString() }),
+        org_id: null,
+        province_id: null,
+      })),
+    )
+    .execute();
+}
+
 /** A page of a user's messages, newest first, with the count of unread ones. */
 export async function listInbox(
   tx: Kysely<DB>,

@@ -54,7 +54,7 @@ function Message(props: { m: InboxMessage; onRead: (id: string) => void; busy: b
 }
 
 /**
- * 站内消息: a bell in the header with the unread count (polled every 30 s) and a drawer listing
+ * 站内消息: a bell in the header with the unread count (pushed live, see useUnreadCount) and a drawer listing
  * the user's messages, to mark one or all read.
  */
 export function InboxBell() {
