@@ -2,6 +2,8 @@
  * Reshaping the organisation tree through the API: moving a subtree (paths, depths, provinces and
  * the people in it follow) and deactivating or re-activating units, each with its audit row.
  */
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../../common/schemas/units.js';
 import { auditRowsFor, login } from '../../db/test-helpers.js';
@@ -30,6 +32,40 @@ describe('moving a subtree', () => {
     expect(person.statusCode).toBe(201);
     const userId = person.json().user.id as string;
 
+    // Rows that keep copies of their unit's path and province: a crew of the station under
+    // county 2 and a knowledge category of the department that moves first.
+    const station2 = await f.row(f.id('station2'));
+    const crewId = crypto.randomUUID();
+    const categoryId = crypto.randomUUID();
+    await f.t.database.db
+      .insertInto('repair_crews')
+      .values({
+        id: crewId,
+        name: '随迁抢修队',
+        org_id: station2.id,
+        unit_path: station2.path,
+        province_id: station2.province_id!,
+        shift_start: '08:00',
+        shift_end: '20:00',
+      })
+      .execute();
+    await sql`INSERT INTO knowledge_categories (id, name, org_id, unit_path, province_id)
+              VALUES (${categoryId}, '随迁分类', ${c.id}, ${(await f.row(c.id)).path},
+                      ${(await f.row(c.id)).province_id})`.execute(f.t.database.db);
+    const copies = async () => ({
+      crew: await f.t.database.db
+        .selectFrom('repair_crews')
+        .select(['unit_path', 'province_id'])
+        .where('id', '=', crewId)
+        .executeTakeFirstOrThrow(),
+      category: (
+        await sql<{ unit_path: string; province_id: string | null }>`
+          SELECT unit_path, province_id FROM knowledge_categories WHERE id = ${categoryId}`.execute(
+          f.t.database.db,
+        )
+      ).rows[0]!,
+    });
+
     // A department moves under another county of the same province.
     const moved = await f.admin.post(`/api/org/units/${a.id}/move`, {
       version: 1,
@@ -48,6 +84,8 @@ describe('moving a subtree', () => {
     expect((await f.admin.get(`/api/users/${userId}`)).json()).toMatchObject({ unitId: b.id });
     const c2admin = await login(f.t.app, f.org.users.county2admin!.username);
     expect((await c2admin.get(`/api/users/${userId}`)).statusCode).toBe(200);
+    expect((await copies()).category.unit_path).toBe((await f.row(c.id)).path);
+    expect((await copies()).crew.unit_path).toBe(station2.path);
 
     // The whole county moves to a city of another province.
     const c2 = await f.get(f.id('county2'));
@@ -65,10 +103,24 @@ describe('moving a subtree', () => {
       .where('id', 'in', [userId, f.org.users.county2admin!.id])
       .execute();
     expect(people.map((p) => p.province_id)).toEqual([province2.id, province2.id]);
+    // The copies followed: the crew stays in the scope of its own (moved) county's people.
+    expect(await copies()).toEqual({
+      crew: { unit_path: (await f.row(f.id('station2'))).path, province_id: province2.id },
+      category: { unit_path: (await f.row(c.id)).path, province_id: province2.id },
+    });
+    const crews = await (
+      await login(f.t.app, f.org.users.county2admin!.username)
+    ).get('/api/repair/crews');
+    expect(crews.statusCode, crews.body).toBe(200);
+    expect(crews.json<{ items: { id: string }[] }>().items.map((x) => x.id)).toContain(crewId);
     const audit = (await auditRowsFor(f.t.database, c2.id)).filter((x) => x.action === 'unit.move');
     expect(audit).toHaveLength(1);
     expect(audit[0]!.before).toMatchObject({ parentId: f.id('city1') });
-    expect(audit[0]!.after).toMatchObject({ parentId: city3.id, subtreeUnits: 5 });
+    expect(audit[0]!.after).toMatchObject({
+      parentId: city3.id,
+      subtreeUnits: 5,
+      rowsFollowed: { repair_crews: 1, knowledge_categories: 1 },
+    });
   });
 
   it('refuses to move a unit under itself or its descendants, across levels, or stale', async () => {

@@ -7,6 +7,7 @@ import type {
   UpdateUnitInput,
 } from '../../../../common/schemas/units.js';
 import type { DB } from '../../../db/schema.js';
+import { followUnitMove } from '../../../db/unit-moves.js';
 import { scopePrefix, type Actor, type RequestMeta } from '../../../platform/actor.js';
 import { newId } from '../../../platform/ids.js';
 import { AuthError } from '../errors.js';
@@ -162,11 +163,20 @@ export async function moveUnit(ctx: Ctx, id: string, input: MoveUnitInput): Prom
     provinceId,
   });
   await setParent(ctx.tx, unit.id, parent.id);
-  if (provinceId !== unit.province_id) await setProvinceOfUsersIn(ctx.tx, movedIds, provinceId);
+  const provinceChanged = provinceId !== unit.province_id;
+  if (provinceChanged) await setProvinceOfUsersIn(ctx.tx, movedIds, provinceId);
+  // Orders, outages, crews, calls … keep copies of their unit's path and province.
+  const rowsFollowed = await followUnitMove(ctx.tx, {
+    oldPrefix: unit.path,
+    newPrefix: `${parent.path}${unit.id}/`,
+    movedIds,
+    ...(provinceChanged ? { newProvinceId: provinceId } : {}),
+  });
   const moved = (await getUnitForUpdate(ctx.tx, id))!;
   await audit(ctx, 'unit.move', moved, snapshot(unit), {
     ...snapshot(moved),
     subtreeUnits: movedIds.length,
+    rowsFollowed,
   });
   return present(ctx, id);
 }
