@@ -5,6 +5,11 @@ export const KNOWLEDGE_ERRORS = {
     zh: '知识条目不存在，或您无权查看。',
     en: 'No such knowledge article, or you may not see it.',
   },
+  KNOWLEDGE_UNIT_NOT_FOUND: {
+    status: 404,
+    zh: '没有这个单位编码（unit），请检查公开网站配置的单位编码。',
+    en: 'No unit has that code (unit); check the unit code the public site is configured with.',
+  },
   KNOWLEDGE_VERSION_NOT_FOUND: {
     status: 404,
     zh: '该知识条目没有这个版本，或您无权查看。',

@@ -221,12 +221,28 @@ export const KnowledgePreviewInput = z.strictObject({ body: multilineText(50_000
 export const KnowledgePreview = z.object({ html: z.string() });
 export type KnowledgePreview = z.infer<typeof KnowledgePreview>;
 
+/**
+ * The code of the company whose public site asks (a province company's, `SF` in the demo): only
+ * articles it may show are answered, its own, those of the units below it and of the units above
+ * it (headquarters). Without it every public article is answered, as for a national site.
+ */
+const PublicUnit = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .regex(/^[A-Za-z0-9_-]+$/, 'a unit code: letters, digits, - and _');
+
 export const PublicKnowledgeQuery = z.strictObject({
   q: text(100).optional(),
+  unit: PublicUnit.optional(),
   page: Page,
   pageSize: z.coerce.number().int().min(1).max(20).default(10),
 });
 export type PublicKnowledgeQuery = z.infer<typeof PublicKnowledgeQuery>;
+
+export const PublicKnowledgeArticleQuery = z.strictObject({ unit: PublicUnit.optional() });
+export type PublicKnowledgeArticleQuery = z.infer<typeof PublicKnowledgeArticleQuery>;
 
 export const CreateKnowledgeCategoryInput = z.strictObject({
   name: text(50),

@@ -5,7 +5,9 @@
  * holders of repair.view or repair.work whose service area holds the crew's unit. A call reaches
  * the agents it rings or who answered it; an agent's state reaches the agent and the holders of
  * contact.monitor whose service area holds the agent's unit. A change of a user's in-app inbox
- * (`event: notify`) reaches that user alone.
+ * (`event: notify`) reaches that user alone. An article published or withdrawn
+ * (`event: knowledge`) reaches holders of knowledge.view who can read it: in their service area
+ * or owned by a unit above theirs.
  *
  * Wall boards (大屏) of holders of contact.monitor get `event: wallboard`, a bare nudge to refetch
  * their figures, when a call, an agent, an order or an outage changes in their service area. The
@@ -74,6 +76,7 @@ export function acceptsFor(actor: Actor): (m: LiveMessage) => boolean {
   const seesRepair =
     actor.permissions.includes('repair.view') || actor.permissions.includes('repair.work');
   const watchesAgents = actor.permissions.includes('contact.monitor');
+  const readsKnowledge = actor.permissions.includes('knowledge.view');
   return (m) => {
     // A ringing or answered call: to the agents it rings or who took it (their screen pop).
     if (m.topic === 'contact.call') {
@@ -95,6 +98,15 @@ export function acceptsFor(actor: Actor): (m: LiveMessage) => boolean {
     if (m.topic === 'outage.changed' || m.topic === 'outage.prediction') {
       const path = m.payload.unitPath;
       return seesOutages && typeof path === 'string' && path.startsWith(prefix);
+    }
+    // An article published or withdrawn: to readers who see it (their area, or a unit above).
+    if (m.topic === 'knowledge.changed') {
+      const path = m.payload.unitPath;
+      return (
+        readsKnowledge &&
+        typeof path === 'string' &&
+        (path.startsWith(prefix) || actor.unitPath.startsWith(path))
+      );
     }
     if (m.topic === 'order.changed') {
       const path = m.payload.unitPath;

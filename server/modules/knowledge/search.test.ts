@@ -284,6 +284,44 @@ describe('the public endpoint', () => {
     expectError(await anon('/api/public/knowledge?q='), 'VALIDATION_FAILED');
   });
 
+  it('answers a company’s site with its own articles, those below it and those above it', async () => {
+    const u = s.org.units;
+    const q = `/api/public/knowledge?q=${encodeURIComponent('充电桩怎么装')}&pageSize=20`;
+    const hits = async (unit: string) => {
+      const r = await anon(`${q}&unit=${unit}`);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json<PublicKnowledgeResult>().items.map((h) => h.id);
+    };
+    // The demo articles belong to the province (written by its service center).
+    expect(await hits(u.province!.code)).toContain(id('ev-charger'));
+    expect(await hits(u.county2!.code.toLowerCase())).toContain(id('ev-charger'));
+    // One of them becomes county 1's own: county 2's site no longer shows it, the others do.
+    await t.database.db
+      .updateTable('knowledge_articles')
+      .set({ org_id: u.county1!.id, unit_path: u.county1!.path })
+      .where('id', '=', id('ev-charger'))
+      .execute();
+    await t.database.db
+      .updateTable('knowledge_versions')
+      .set({ unit_path: u.county1!.path })
+      .where('article_id', '=', id('ev-charger'))
+      .execute();
+    expect(await hits(u.county2!.code)).not.toContain(id('ev-charger'));
+    expect(await hits(u.county1!.code)).toContain(id('ev-charger'));
+    expect(await hits(u.province!.code)).toContain(id('ev-charger'));
+    expect(await hits(u.root!.code)).toContain(id('ev-charger'));
+    const article = `/api/public/knowledge/${id('ev-charger')}`;
+    expect((await anon(`${article}?unit=${u.county1!.code}`)).statusCode).toBe(200);
+    expectError(
+      await anon(`${article}?unit=${u.county2!.code}`),
+      'KNOWLEDGE_ARTICLE_NOT_FOUND',
+    );
+    // A code that names no unit, or is not a code at all, is refused for what it is.
+    expectError(await anon(`${q}&unit=NO-SUCH-UNIT-${Date.now()}`), 'KNOWLEDGE_UNIT_NOT_FOUND');
+    expectError(await anon(`${article}?unit=NO-SUCH-UNIT`), 'KNOWLEDGE_UNIT_NOT_FOUND');
+    expectError(await anon(`${q}&unit=${encodeURIComponent('甲 市')}`), 'VALIDATION_FAILED');
+  });
+
   it('limits the requests one address may make in a minute', async () => {
     const ip = '198.51.100.23';
     let limited = 0;

@@ -16,17 +16,20 @@ export interface OrderLiveEvent {
 }
 
 /**
- * The kinds of pushed messages: `event: order | outage | repair | contact | notify | wallboard`
- * of /api/events. `wallboard` is a bare nudge to leads (contact.monitor): something on their
- * wall board changed, at most once a second. `notify`: the user's own in-app inbox changed.
+ * The kinds of pushed messages (`event: …` of /api/events). `wallboard` is a bare nudge to leads
+ * (contact.monitor): something on their wall board changed, at most once a second. `notify`: the
+ * user's own in-app inbox changed. `knowledge`: an article the user reads was published or
+ * withdrawn.
  */
-export type LiveTopic = 'order' | 'outage' | 'repair' | 'contact' | 'notify' | 'wallboard';
+export type LiveTopic =
+  'order' | 'outage' | 'repair' | 'contact' | 'notify' | 'knowledge' | 'wallboard';
 const TOPICS: readonly LiveTopic[] = [
   'order',
   'outage',
   'repair',
   'contact',
   'notify',
+  'knowledge',
   'wallboard',
 ];
 

@@ -14,6 +14,7 @@ import type {
   UpdateKnowledgeArticleInput,
 } from '../../../common/schemas/knowledge.ts';
 import { api } from './client.ts';
+import { useLiveEvents } from './events.ts';
 
 export const knowledgeKey = ['knowledge'] as const;
 const detailKey = (id: string) => [...knowledgeKey, 'article', id] as const;
@@ -81,6 +82,17 @@ export function useKnowledgeDiff(id: string, from: number | null, to: number | n
       api<KnowledgeDiff>('GET', `/api/knowledge/articles/${id}/diff`, { query: { from, to } }),
     enabled: from !== null && to !== null && from !== to,
   });
+}
+
+/**
+ * Keeps what the page shows of the knowledge base current: an article published or withdrawn
+ * where the user reads (`event: knowledge`) makes searches, lists and articles be fetched again,
+ * so an agent on a call never reads out an answer that was just replaced.
+ */
+export function useLiveKnowledge() {
+  const qc = useQueryClient();
+  const refetch = () => void qc.invalidateQueries({ queryKey: knowledgeKey });
+  useLiveEvents('knowledge', refetch, refetch);
 }
 
 function useArticleChanged() {

@@ -9,6 +9,7 @@ import {
   KnowledgeSearchQuery,
   KnowledgeSearchResult,
   PublicKnowledgeArticle,
+  PublicKnowledgeArticleQuery,
   PublicKnowledgeQuery,
   PublicKnowledgeResult,
   UpdateKnowledgeCategoryInput,
@@ -153,13 +154,13 @@ export function publicKnowledgeRoutes(
         summary: '公开知识详情 A public article (no login; rate-limited)',
         security: [],
         params: Params,
-        querystring: NoQuery,
+        querystring: PublicKnowledgeArticleQuery,
         response: { 200: PublicKnowledgeArticle },
       },
     },
     async (request) => {
       gate(request.ip);
-      return publicArticle({ tx: db(), now: new Date() }, request.params.id);
+      return publicArticle({ tx: db(), now: new Date() }, request.params.id, request.query);
     },
   );
 }

@@ -10,6 +10,7 @@ import type {
   KnowledgeSearchQuery,
   KnowledgeSearchResult,
   PublicKnowledgeArticle,
+  PublicKnowledgeArticleQuery,
   PublicKnowledgeQuery,
   PublicKnowledgeResult,
 } from '../../../../common/schemas/knowledge.js';
@@ -20,6 +21,7 @@ import { KnowledgeError } from '../errors.js';
 import { presentHit, presentListRow } from '../presenters.js';
 import { articleById, versionOf } from '../store/articles.js';
 import { listArticles as listRows, searchVersions } from '../store/search.js';
+import { activeUnitByCode } from '../store/units.js';
 import { highlightAll, snippet } from '../text/highlight.js';
 import { queryWords, tsqueryText } from '../text/search-words.js';
 import { categorySubtree } from './categories.js';
@@ -88,6 +90,7 @@ export async function searchPublic(
   ctx: { tx: Kysely<DB>; now: Date },
   q: PublicKnowledgeQuery,
 ): Promise<PublicKnowledgeResult> {
+  const site = await publicSite(ctx.tx, q.unit);
   const { groups, weights, terms } = queryWords(q.q ?? '');
   if (q.q !== undefined && terms.length === 0) return { items: [], total: 0 };
   const { rows, total } = await searchVersions(ctx.tx, {
@@ -95,7 +98,8 @@ export async function searchPublic(
     rankQueries: groups.map((g, i) => ({ tsquery: tsqueryText(g)!, weight: weights[i]! })),
     filters: { audience: 'public', kind: 'article' },
     mode: 'live',
-    viewer: null,
+    // A company's site reads as someone of that company would: its area and the units above.
+    viewer: site ? { prefix: site.path, unitPath: site.path } : null,
     now: ctx.now,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
@@ -113,11 +117,21 @@ export async function searchPublic(
   };
 }
 
+/** The company a public site names by its code; null for none (a national site). */
+async function publicSite(tx: Kysely<DB>, code: string | undefined) {
+  if (code === undefined) return null;
+  const unit = await activeUnitByCode(tx, code);
+  if (!unit) throw new KnowledgeError('KNOWLEDGE_UNIT_NOT_FOUND', { unit: code });
+  return unit;
+}
+
 /** One public article as the public site shows it; anything else is not found. */
 export async function publicArticle(
   ctx: { tx: Kysely<DB>; now: Date },
   id: string,
+  q: PublicKnowledgeArticleQuery = {},
 ): Promise<PublicKnowledgeArticle> {
+  const site = await publicSite(ctx.tx, q.unit);
   const article = await articleById(ctx.tx, id);
   const live =
     article?.live_no != null && article.kind === 'article'
@@ -127,7 +141,9 @@ export async function publicArticle(
     !article ||
     !live ||
     live.audience !== 'public' ||
-    !liveReadable({ article, live, working: null }, ctx.now)
+    !liveReadable({ article, live, working: null }, ctx.now) ||
+    // Another province's article is not this site's to show.
+    (site && !site.path.startsWith(article.unit_path) && !article.unit_path.startsWith(site.path))
   )
     throw new KnowledgeError('KNOWLEDGE_ARTICLE_NOT_FOUND');
   return {

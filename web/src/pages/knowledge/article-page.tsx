@@ -19,7 +19,7 @@ import {
   orderTypeName,
   type KnowledgeArticleDetail,
 } from '../../../../common/schemas/knowledge.ts';
-import { useKnowledgeArticle, useKnowledgeVote } from '../../api/knowledge.ts';
+import { useKnowledgeArticle, useKnowledgeVote, useLiveKnowledge } from '../../api/knowledge.ts';
 import { useNotifyError } from '../../components/use-notify-error.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -79,6 +79,7 @@ export function ArticlePage() {
   const [version, setVersion] = useState<number | undefined>();
   const [tab, setTab] = useState('content');
   const q = useKnowledgeArticle(id, version);
+  useLiveKnowledge();
   if (q.isLoading) return <Spin />;
   if (q.isError || !q.data)
     return <Result status="404" title="404" subTitle={q.error?.message ?? ''} />;

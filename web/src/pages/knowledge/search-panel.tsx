@@ -13,6 +13,7 @@ import {
   recordKnowledgeUse,
   useKnowledgeCategories,
   useKnowledgeSearch,
+  useLiveKnowledge,
   type KnowledgeSearchParams,
 } from '../../api/knowledge.ts';
 import { useCan } from '../../components/session-context.ts';
@@ -49,6 +50,7 @@ export interface KnowledgeSearchPanelProps {
  */
 export function KnowledgeSearchPanel(props: KnowledgeSearchPanelProps) {
   const { t, pick } = useI18n();
+  useLiveKnowledge();
   const can = useCan();
   const navigate = useNavigate();
   const [input, setInput] = useState(props.initialQuery ?? '');

@@ -8,7 +8,7 @@ import { Button, Card, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { KnowledgeSearchHit } from '../../../../../common/schemas/knowledge.ts';
-import { useKnowledgeArticle } from '../../../api/knowledge.ts';
+import { useKnowledgeArticle, useLiveKnowledge } from '../../../api/knowledge.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { ArticleBody } from '../../knowledge/article-page.tsx';
 import { KnowledgeSearchPanel } from '../../knowledge/search-panel.tsx';
@@ -61,6 +61,8 @@ export function KnowledgePanel(props: {
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<KnowledgeSearchHit | null>(null);
+  // The article open beside the call follows a publication too (the search panel may be hidden).
+  useLiveKnowledge();
   return (
     <Card size="small" title={t('contact.desk.knowledge')} data-testid="desk-knowledge">
       {/* Kept mounted under the article, so going back shows the same results. */}
