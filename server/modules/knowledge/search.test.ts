@@ -312,10 +312,7 @@ describe('the public endpoint', () => {
     expect(await hits(u.root!.code)).toContain(id('ev-charger'));
     const article = `/api/public/knowledge/${id('ev-charger')}`;
     expect((await anon(`${article}?unit=${u.county1!.code}`)).statusCode).toBe(200);
-    expectError(
-      await anon(`${article}?unit=${u.county2!.code}`),
-      'KNOWLEDGE_ARTICLE_NOT_FOUND',
-    );
+    expectError(await anon(`${article}?unit=${u.county2!.code}`), 'KNOWLEDGE_ARTICLE_NOT_FOUND');
     // A code that names no unit, or is not a code at all, is refused for what it is.
     expectError(await anon(`${q}&unit=NO-SUCH-UNIT-${Date.now()}`), 'KNOWLEDGE_UNIT_NOT_FOUND');
     expectError(await anon(`${article}?unit=NO-SUCH-UNIT`), 'KNOWLEDGE_UNIT_NOT_FOUND');
