@@ -373,12 +373,15 @@ describe('the dispatcher’s decision', () => {
     });
     expect(['published', 'in_progress']).toContain(outage.state);
     expect(outage.startedAt).toBe(p!.firstCallAt);
-    expect(outage.orders.map((o) => o.id).sort()).toEqual(calls.map((c) => c.id).sort());
-    for (const c of calls) {
+    // The prediction's calls, and the straggler under the same transformer, join at once.
+    expect(outage.orders.map((o) => o.id).sort()).toEqual(
+      [...calls, straggler].map((c) => c.id).sort(),
+    );
+    for (const c of [...calls, straggler]) {
       const o = (await d.get(`/api/orders/${c.id}`)).json<OrderDetail>();
       expect(o.state).toBe('linked');
     }
-    // The straggler joins the live outage when the loop gets to it.
+    // The loop, getting to the straggler later, leaves it where it is.
     await analyse();
     const s = (await d.get(`/api/orders/${straggler.id}`)).json<OrderDetail>();
     expect(s.state).toBe('linked');
@@ -493,6 +496,94 @@ describe('the dispatcher’s decision', () => {
       await d.post(`/api/outages/predictions/${newId()}/confirm`, { version: 1, extra: 1 }),
       'VALIDATION_FAILED',
     );
+  });
+});
+
+describe('an outage entered by hand', () => {
+  const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+
+  it('takes in the open fault calls that came before it and closes the prediction it explains', async () => {
+    const f = await feeder(org);
+    // Two callers under transformer 5: a proposed prediction. A single caller under 6. A caller
+    // under 7 long before the fault. A caller under 8 whose order a crew is already working.
+    const predicted = [await call(f.customers[5]![0]!), await call(f.customers[5]![1]!)];
+    const single = await call(f.customers[6]![0]!);
+    const old = await call(f.customers[7]![0]!);
+    await backdate(old.id, 90);
+    await analyse();
+    const [p] = await predictionsOn(f.transformers[5]!);
+    expect(p?.state).toBe('proposed');
+    const other = await feeder(org);
+    const elsewhere = await call(other.customers[0]![0]!);
+
+    const d = await as('dispatcher');
+    const res = await d.post('/api/outages', {
+      category: 'grid_fault',
+      title: '10kV城东线跳闸',
+      reason: '线路故障跳闸',
+      areaText: '城东片区',
+      startedAt: minutesAgo(10),
+      scope: { feeders: [f.id] },
+      publish: true,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const outage = (
+      await d.get(`/api/outages/${res.json<OutageDetail>().id}`)
+    ).json<OutageDetail>();
+    expect(outage.state).toBe('in_progress');
+    expect(outage.orders.map((o) => o.id).sort()).toEqual(
+      [...predicted, single].map((c) => c.id).sort(),
+    );
+    for (const c of [...predicted, single]) {
+      expect((await d.get(`/api/orders/${c.id}`)).json<OrderDetail>().state).toBe('linked');
+    }
+    // Too early to be this fault's caller, and another feeder's: untouched.
+    for (const c of [old, elsewhere]) {
+      expect((await d.get(`/api/orders/${c.id}`)).json<OrderDetail>().state).toBe(c.state);
+    }
+    // The prediction is closed by the outage: nobody confirms a twin.
+    const closed = await detail(p!.id);
+    expect(closed).toMatchObject({ state: 'confirmed', outage: { id: outage.id } });
+    expectError(
+      await d.post(`/api/outages/predictions/${p!.id}/confirm`, { version: p!.version }),
+      'PREDICTION_ALREADY_CONFIRMED',
+    );
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity_id', '=', outage.id)
+      .where('action', '=', 'outage.earlier_calls_linked')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after).toMatchObject({ linked: 3, predictionsConfirmed: [p!.id] });
+  });
+
+  it('leaves earlier calls alone while a planned outage is days away, and takes none before its start', async () => {
+    const f = await feeder(org);
+    const before = await call(f.customers[2]![0]!);
+    await analyse();
+    const d = await as('dispatcher');
+    const day = 86_400_000;
+    const res = await d.post('/api/outages', {
+      category: 'planned',
+      title: '城东线检修',
+      reason: '设备检修',
+      areaText: '城东片区',
+      plannedStart: new Date(Date.now() + 3 * day).toISOString(),
+      plannedEnd: new Date(Date.now() + 3 * day + 4 * 3_600_000).toISOString(),
+      scope: { feeders: [f.id] },
+      publish: true,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const planned = res.json<OutageDetail>();
+    expect((await d.get(`/api/orders/${before.id}`)).json<OrderDetail>().state).toBe(before.state);
+    // Started by the crew now: a call from before the switch-off is about something else.
+    const started = await d.post(`/api/outages/${planned.id}/actions/start`, {
+      version: planned.version,
+    });
+    expect(started.statusCode, started.body).toBe(200);
+    expect((await d.get(`/api/orders/${before.id}`)).json<OrderDetail>().state).toBe(before.state);
+    expect((await d.get(`/api/outages/${planned.id}`)).json<OutageDetail>().orders).toEqual([]);
   });
 });
 

@@ -16,17 +16,12 @@ import { AppError } from '../../../platform/app-error.js';
 import { authorize, recordAudit } from '../../auth/index.js';
 import { linkOrdersToOutage } from '../../orders/index.js';
 import { OutagesError } from '../errors.js';
+import { joinEarlierCalls } from '../service/earlier-calls.js';
 import { createOutage, type OutageCtx } from '../service/outages.js';
+import { outageById } from '../store.js';
 import { getPrediction } from './queries.js';
 import { predictionView, type PredictionView } from './read-store.js';
-import {
-  callsOf,
-  emitPredictions,
-  lockFeeders,
-  markOutageFromAnalysis,
-  setState,
-  type PredictionRow,
-} from './store.js';
+import { callsOf, emitPredictions, lockFeeders, setState, type PredictionRow } from './store.js';
 
 /** A prediction the actor may see, or 404 (outside the service area is the same as missing). */
 export async function visiblePrediction(
@@ -99,20 +94,23 @@ export async function confirmPrediction(
   const path = [view.substation_name, view.feeder_name, view.transformer_name]
     .filter((s): s is string => !!s)
     .join(' › ');
-  const outage = await createOutage(ctx, {
-    category: 'grid_fault',
-    title: `${name}故障停电`,
-    reason: `故障研判：${row.customers} 户客户报修（${row.calls} 张工单），涉及 ${row.transformers} 个台区`,
-    areaText: path,
-    startedAt: row.first_call_at.toISOString(),
-    scope: {
-      feeders: view.kind === 'feeder' ? [view.node_id] : [],
-      transformers: view.kind === 'transformer' ? [view.node_id] : [],
-      addresses: [],
+  const outage = await createOutage(
+    ctx,
+    {
+      category: 'grid_fault',
+      title: `${name}故障停电`,
+      reason: `故障研判：${row.customers} 户客户报修（${row.calls} 张工单），涉及 ${row.transformers} 个台区`,
+      areaText: path,
+      startedAt: row.first_call_at.toISOString(),
+      scope: {
+        feeders: view.kind === 'feeder' ? [view.node_id] : [],
+        transformers: view.kind === 'transformer' ? [view.node_id] : [],
+        addresses: [],
+      },
+      publish: true,
     },
-    publish: true,
-  });
-  await markOutageFromAnalysis(ctx.tx, outage.id);
+    { source: 'analysis' },
+  );
   const { linked, skipped } = await linkOrdersToOutage(
     ctx,
     {
@@ -130,6 +128,10 @@ export async function confirmPrediction(
     decided_by_name: ctx.actor.displayName,
     decided_at: ctx.now,
   });
+  // Other callers under the node the analysis had not grouped (single faults, a transformer
+  // below the threshold) join too, and predictions the outage explains are closed by it.
+  const row2 = await outageById(ctx.tx, outage.id);
+  if (row2) await joinEarlierCalls(ctx, row2, 'analysis');
   await audit(ctx, done, 'confirm', {
     outageId: outage.id,
     outageNumber: outage.number,

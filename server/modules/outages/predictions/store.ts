@@ -347,6 +347,19 @@ export async function callsOf(tx: Kysely<DB>, predictionId: string): Promise<str
   return rows.map((r) => r.order_id);
 }
 
+/** The calls of several predictions (open orders or not), each once. */
+export async function callsOfPredictions(tx: Kysely<DB>, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .selectFrom('outage_prediction_calls')
+    .select('order_id')
+    .distinct()
+    .where('prediction_id', 'in', ids)
+    .orderBy('order_id')
+    .execute();
+  return rows.map((r) => r.order_id);
+}
+
 /** Moves a prediction to a new state, bumping its version; returns the row as it now stands. */
 export async function setState(
   tx: Kysely<DB>,
@@ -434,6 +447,31 @@ export async function provinceUnit(tx: Kysely<DB>, provinceId: string) {
 }
 
 /** An outage entered by confirming a prediction says so (outages.source). */
-export async function markOutageFromAnalysis(tx: Kysely<DB>, outageId: string): Promise<void> {
-  await tx.updateTable('outages').set({ source: 'analysis' }).where('id', '=', outageId).execute();
+
+/**
+ * Open predictions an outage with the power off explains, closed as confirmed by it: a
+ * transformer's when the outage covers the transformer or its feeder, a feeder's when it covers
+ * the feeder. Answers the rows as they now stand. The caller holds the feeders' locks.
+ */
+export async function confirmCoveredPredictions(
+  tx: Kysely<DB>,
+  outageId: string,
+  decidedBy: { id: string | null; name: string },
+  now: Date,
+): Promise<PredictionRow[]> {
+  const r = await sql<PredictionRow>`
+    UPDATE outage_predictions p
+       SET state = 'confirmed', outage_id = ${outageId}, decided_by = ${decidedBy.id},
+           decided_by_name = ${decidedBy.name}, decided_at = ${now}, updated_at = ${now},
+           version = p.version + 1
+     WHERE p.state = 'proposed'
+       AND EXISTS (SELECT 1 FROM outages o
+                    WHERE o.id = ${outageId} AND ${powerOffSql(sql`${now}::timestamptz`)})
+       AND EXISTS (
+         SELECT 1 FROM outage_scope s
+          WHERE s.outage_id = ${outageId}
+            AND ((s.node_kind = 'feeder' AND s.node_id = p.feeder_id)
+              OR (p.kind = 'transformer' AND s.node_kind = 'transformer' AND s.node_id = p.node_id)))
+    RETURNING p.*`.execute(tx);
+  return r.rows;
 }

@@ -153,7 +153,11 @@ async function visible(ctx: { tx: Kysely<DB>; actor: Actor }, id: string, lock =
   return o;
 }
 
-export async function createOutage(ctx: OutageCtx, input: CreateOutageInput) {
+export async function createOutage(
+  ctx: OutageCtx,
+  input: CreateOutageInput,
+  opts: { source?: 'manual' | 'analysis' } = {},
+) {
   authorize(ctx.actor, 'outage.manage');
   const plannedStart = date(input.plannedStart) ?? null;
   const plannedEnd = date(input.plannedEnd) ?? null;
@@ -182,6 +186,7 @@ export async function createOutage(ctx: OutageCtx, input: CreateOutageInput) {
     started_at: startedAt,
     estimated_restore_at: date(input.estimatedRestoreAt) ?? null,
     flags: [] as string[],
+    source: opts.source ?? 'manual',
     created_by: ctx.actor.userId,
     org_id: ctx.actor.unitId,
     unit_path: ctx.actor.unitPath,
