@@ -227,9 +227,11 @@ describe('linking by hand', () => {
   it('links an earlier call to a live outage and unlinks it with a reason', async () => {
     const d = await w.as('dispatcher');
     const agent = await w.as('agent');
-    // The call came before anyone entered the outage.
+    // The call came an hour before anyone entered the outage: too early to join it by itself.
     const o = await createOk(agent, faultInput(w.customers.rural, { autoDispatch: true }));
     expect(o.state).toBe('dispatched');
+    await sql`UPDATE trouble_calls SET at = at - interval '1 hour'
+               WHERE order_id = ${o.id}`.execute(t.database.db);
     const outage = await faultOutage(d, { transformers: [w.net.transformers.c2t1] });
 
     const linked = await act(agent, o, 'link_outage', { outageId: outage.id });

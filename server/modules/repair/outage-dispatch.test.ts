@@ -11,8 +11,6 @@ import type {
   OutageCrewSuggestion,
   RepairBoard,
 } from '../../../common/schemas/repair.js';
-import { actorFromSession } from '../auth/index.js';
-import { linkOrdersToOutage } from '../orders/index.js';
 import { buildOrg, login, testApp, type TestApp } from '../../db/test-helpers.js';
 import { expectError } from '../../http/test-routes.js';
 import { createOk, faultInput } from '../orders/test-support.js';
@@ -67,24 +65,13 @@ describe('a dispatched fault order later linked to an outage', () => {
     going = await jobAct(crew, going, 'accept');
     going = await jobAct(crew, going, 'depart');
 
-    // The dispatcher confirms an outage over the transformer; both calls are linked to it.
+    // The dispatcher enters an outage over the transformer; both earlier calls join it.
     const outage = await faultOutage(dispatcher, { transformers: [w.net.transformers.c1t1] });
-    const actor = await actorFromSession(
-      t.database.db,
-      dispatcher.cookie!.replace(/^lx_session=/, ''),
-      3600,
-    );
-    const linked = await t.database.db
-      .transaction()
-      .execute((tx) =>
-        linkOrdersToOutage(
-          { tx, actor, meta: { ip: null, requestId: null, userAgent: null }, now: new Date() },
-          { id: outage.id, number: outage.number, title: outage.title, estimatedRestoreAt: null },
-          [waiting.id, moving.id],
-          'manual',
-        ),
-      );
-    expect(linked.linked.sort()).toEqual([waiting.id, moving.id].sort());
+    for (const o of [waiting, moving]) {
+      const now = await orderOf(agent, o.id);
+      expect(now.state).toBe('linked');
+      expect(now.outage).toMatchObject({ id: outage.id, via: 'manual' });
+    }
 
     // The crew's stale screen still offers 接单: refused with the outage named.
     const refused = await crew.post(`/api/crew/jobs/${offered.id}/actions/accept`, {
