@@ -70,6 +70,16 @@ export const CONTACT_ERRORS = {
     zh: '通话尚未结束，挂机后再做话后小结。',
     en: 'The call has not ended yet; wrap it up after the hang-up.',
   },
+  CONTACT_CALL_NOT_YOURS: {
+    status: 403,
+    zh: '只能把工单关联到自己接听的通话。',
+    en: 'You can attach orders only to calls you answered.',
+  },
+  CONTACT_CALL_ORDERS_FULL: {
+    status: 409,
+    zh: '一通电话最多关联 10 张工单。',
+    en: 'A call can name at most 10 orders.',
+  },
   CONTACT_CALL_NOT_ANSWERED: {
     status: 409,
     zh: '未接通的通话无需话后小结。',

@@ -148,6 +148,11 @@ export const CallSummary = z.object({
   users: z.array(z.string()),
   recording: z.string().nullable(),
   unit: Ref,
+  /**
+   * The orders of the call: attached as the agent created them during the call, and those named
+   * at wrap-up (at most 10).
+   */
+  orderIds: z.array(Id),
   /** Null until the agent wraps the call up; unanswered calls have none. */
   wrapUp: WrapUp.nullable(),
   version: z.number().int(),
@@ -156,6 +161,10 @@ export type CallSummary = z.infer<typeof CallSummary>;
 
 export const CallList = z.object({ items: z.array(CallSummary), total: z.number().int() });
 export type CallList = z.infer<typeof CallList>;
+
+/** An order the agent created (or took up) during a call she answered, attached to it at once. */
+export const AttachCallOrderInput = z.strictObject({ orderId: Id });
+export type AttachCallOrderInput = z.infer<typeof AttachCallOrderInput>;
 
 /** The agent's wrap-up of a call she answered; what comes with a code depends on the code. */
 export const WrapUpInput = z.strictObject({

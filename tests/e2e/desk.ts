@@ -31,6 +31,7 @@ interface Outage {
 interface Call {
   id: string;
   callId: string;
+  orderIds: string[];
   wrapUp: { code: string; orderIds: string[]; customerId: string | null } | null;
 }
 
@@ -166,6 +167,14 @@ const fullCall: Test = async ({ url }, page) => {
     await orderTag.waitFor();
     const orderNo = (await orderTag.innerText()).trim();
     check(/^\d{13,16}$/.test(orderNo), `an order number on the desk, got ${orderNo}`);
+    // Attached to the call at once, still talking: the order's page lists the call already.
+    let during: Call | undefined;
+    for (let i = 0; i < 20 && !during?.orderIds.length; i++) {
+      const r = await agentApi.call<{ items: Call[] }>('GET', '/api/contact/calls?pageSize=50');
+      during = r.items.find((c) => c.callId === callId);
+      if (!during?.orderIds.length) await page.waitForTimeout(250);
+    }
+    check(during?.orderIds.length === 1 && during.wrapUp === null, 'the order is on the call');
 
     // The hang-up: the wrap-up comes forward with the order of the call.
     await cti(url, { event: 'hangup', callId, cause: 'normalClearing' });

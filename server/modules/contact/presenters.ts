@@ -75,6 +75,7 @@ export function presentCall(call: CallRowWithUnit, actor: Actor): CallSummary {
     users: call.user_names,
     recording: call.recording,
     unit: { id: call.org_id, name: call.unit_name },
+    orderIds: call.wrap_order_ids,
     wrapUp: presentWrapUp(call),
     version: call.version,
   };

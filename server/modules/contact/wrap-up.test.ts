@@ -150,6 +150,46 @@ describe('wrap-up', () => {
     expect(none.total).toBe(0);
   });
 
+  it('an order created during the call is attached at once, and the wrap-up keeps it', async () => {
+    const agent = await w.as('agent');
+    const id = await answeredCall({ talking: true, from: w.phones.one });
+    const order = await createOk(agent, faultInput(w.customers.one, { callerPhone: w.phones.one }));
+    const attach = (orderId: string, user = 'agent') =>
+      w.as(user).then((c) => c.post(`/api/contact/calls/${id}/orders`, { orderId }));
+    const res = await attach(order.id);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<CallSummary>()).toMatchObject({ orderIds: [order.id], wrapUp: null });
+    // The order's page lists the call while it is still going on.
+    const about = (
+      await agent.get(`/api/contact/calls?orderId=${order.id}&pageSize=20`)
+    ).json<CallList>();
+    expect(about.items.map((c) => c.id)).toEqual([id]);
+    // Twice is once, with one audit row; someone else's call, an unknown order: refused.
+    expect((await attach(order.id)).json<CallSummary>().orderIds).toEqual([order.id]);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'contact.call_order')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expectError(await attach(order.id, 'lead'), 'CONTACT_CALL_NOT_YOURS');
+    expectError(await attach(crypto.randomUUID()), 'ORDER_NOT_FOUND');
+    expectError(
+      await (await w.as('agent')).post(`/api/contact/calls/${id}/orders`, { orderId: 'x' }),
+      'VALIDATION_FAILED',
+    );
+
+    // Hung up: the desk forgot the order (a reload), yet the wrap-up as 已建工单 stands on it.
+    const callId = (await agent.get(`/api/contact/calls/${id}`)).json<{ callId: string }>().callId;
+    await w.cti({ event: 'hangup', callId, cause: 'normalClearing' });
+    const done = await wrapUp(id, { code: 'order_created' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json<CallSummary>().wrapUp?.orderIds).toEqual([order.id]);
+    const late = await createOk(agent, faultInput(w.customers.one, { callerPhone: w.phones.one }));
+    expectError(await attach(late.id), 'CONTACT_WRAP_UP_DONE');
+  });
+
   it('each code asks for what it needs; an unknown order or article changes nothing', async () => {
     const id = await answeredCall();
     const missing = await wrapUp(id, { code: 'enquiry_answered' });

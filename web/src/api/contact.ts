@@ -114,6 +114,18 @@ export function useWrapUp() {
   });
 }
 
+/** Attaches an order created on the desk to the call it came from, at once (not at wrap-up). */
+export function useAttachCallOrder() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { callId: string; orderId: string }) =>
+      api<CallSummary>('POST', `/api/contact/calls/${v.callId}/orders`, {
+        body: { orderId: v.orderId },
+      }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: contactKey }),
+  });
+}
+
 export function useAgents(enabled = true) {
   return useQuery({
     queryKey: [...contactKey, 'agents'],

@@ -158,6 +158,16 @@ export function recordKnowledgeUse(
   return api('POST', `/api/knowledge/articles/${id}/usage`, { body: use });
 }
 
+/**
+ * Counts a use of an article, then has its page (open, or opening alongside the count) fetch it
+ * again: otherwise a page read before the count was written keeps showing the old number.
+ */
+export function useRecordKnowledgeUse() {
+  const qc = useQueryClient();
+  return (id: string, use: Parameters<typeof recordKnowledgeUse>[1]) =>
+    recordKnowledgeUse(id, use).then(() => qc.invalidateQueries({ queryKey: detailKey(id) }));
+}
+
 /** The editor's preview: the Markdown rendered and sanitized by the server. */
 export function previewKnowledgeBody(body: string): Promise<KnowledgePreview> {
   return api<KnowledgePreview>('POST', '/api/knowledge/preview', { body: { body } });

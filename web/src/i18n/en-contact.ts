@@ -133,6 +133,7 @@ export const enContact: Record<keyof typeof zhContact, string> = {
     'Open an article in the knowledge panel and choose “Answer with this”',
   'contact.desk.wrapOrders': 'Orders',
   'contact.desk.pickOrder': 'Choose the order',
+  'contact.desk.ordersAttached': '{n} order(s) already attached to this call are kept',
   'contact.desk.wrapNote': 'Note',
   'contact.desk.next': 'Then',
   'contact.desk.wrapSubmit': 'Save wrap-up',

@@ -130,6 +130,7 @@ export const zhContact = {
   'contact.desk.pickArticle': '请在右侧知识库打开文章并点“用此答复”',
   'contact.desk.wrapOrders': '关联工单',
   'contact.desk.pickOrder': '请选择工单',
+  'contact.desk.ordersAttached': '本通电话已关联 {n} 张工单，小结时一并保留',
   'contact.desk.wrapNote': '小结说明',
   'contact.desk.next': '小结后状态',
   'contact.desk.wrapSubmit': '提交小结',

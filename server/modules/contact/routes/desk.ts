@@ -14,6 +14,7 @@ import {
   CallSummary,
   ScreenPop,
   WrapUpInput,
+  AttachCallOrderInput,
 } from '../../../../common/schemas/contact.js';
 import { Id, NoQuery } from '../../../../common/schemas/primitives.js';
 import { actorOf, metaOf, type App } from '../../../http/context.js';
@@ -28,6 +29,7 @@ import {
 import { getCall, listCalls } from '../service/calls.js';
 import type { ContactCtx } from '../service/context.js';
 import { screenPop } from '../service/pop.js';
+import { attachOrderToCall } from '../service/call-orders.js';
 import { wrapUpCall } from '../service/wrap-up.js';
 
 const Params = z.strictObject({ id: Id });
@@ -159,6 +161,21 @@ export function deskRoutes(app: App, nudge: () => void): void {
       },
     },
     async (request) => screenPop(read(request), request.params.id),
+  );
+
+  app.post(
+    '/api/contact/calls/:id/orders',
+    {
+      schema: {
+        tags,
+        summary: '关联工单 Attach an order you created during a call you answered, at once',
+        params: Params,
+        body: AttachCallOrderInput,
+        response: { 200: CallSummary },
+      },
+    },
+    async (request) =>
+      write(request, (ctx) => attachOrderToCall(ctx, request.params.id, request.body)),
   );
 
   app.post(

@@ -13,7 +13,7 @@ import { visibleOrder } from '../../orders/index.js';
 import { ContactError } from '../errors.js';
 import { presentCall } from '../presenters.js';
 import { lockAgent } from '../store/agents.js';
-import { callById, writeWrapUp } from '../store/calls.js';
+import { callById, MAX_CALL_ORDERS, writeWrapUp } from '../store/calls.js';
 import { insertOutbox } from '../store/refs.js';
 import { moveAgent } from './agent-state.js';
 import { visibleCall } from './calls.js';
@@ -32,7 +32,10 @@ export async function wrapUpCall(
   if (call.agent_id !== ctx.actor.userId) throw new ContactError('CONTACT_WRAP_UP_NOT_YOURS');
   if (call.state !== 'ended') throw new ContactError('CONTACT_CALL_NOT_ENDED');
   if (call.wrap_code !== null) throw new ContactError('CONTACT_WRAP_UP_DONE');
-  const problems = wrapUpProblems(input);
+  // The orders attached during the call stay; the wrap-up adds those it names.
+  const orderIds = [...new Set([...call.wrap_order_ids, ...input.orderIds])];
+  if (orderIds.length > MAX_CALL_ORDERS) throw new ContactError('CONTACT_CALL_ORDERS_FULL');
+  const problems = wrapUpProblems({ ...input, orderIds });
   if (problems.length > 0) {
     throw new ContactError(
       'CONTACT_WRAP_UP_INCOMPLETE',
@@ -41,9 +44,8 @@ export async function wrapUpCall(
   }
 
   // What the wrap-up names must exist and be the agent's to see (not found otherwise, no leak).
-  const orderIds = [...new Set(input.orderIds)];
   if (input.customerId) await getCustomerDetail(ctx, input.customerId);
-  for (const orderId of orderIds) await visibleOrder(ctx, orderId);
+  for (const orderId of new Set(input.orderIds)) await visibleOrder(ctx, orderId);
   if (input.articleId) {
     await recordArticleUse(ctx, input.articleId, { kind: 'answered', contactId: call.id });
   }

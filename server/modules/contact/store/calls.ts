@@ -213,7 +213,9 @@ export async function writeWrapUp(tx: Kysely<DB>, id: string, w: WrapUpWrite): P
       wrap_note: w.note,
       wrap_customer_id: w.customerId,
       wrap_article_id: w.articleId,
-      wrap_order_ids: w.orderIds,
+      // Merged with what is there now: an order attached while the wrap-up was on its way stays.
+      wrap_order_ids: sql`ARRAY(SELECT x FROM unnest(wrap_order_ids || ${w.orderIds}::uuid[])
+                                 WITH ORDINALITY AS t(x, i) GROUP BY x ORDER BY min(i))`,
       wrapped_by: w.by.id,
       wrapped_by_name: w.by.name,
       wrapped_at: w.at,
@@ -224,6 +226,39 @@ export async function writeWrapUp(tx: Kysely<DB>, id: string, w: WrapUpWrite): P
     .where('wrap_code', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/** The most orders one call names. */
+export const MAX_CALL_ORDERS = 10;
+
+/**
+ * Adds an order to a call not yet wrapped up, once. Answers 'added', 'already' (named before),
+ * 'full' (MAX_CALL_ORDERS named) or 'wrapped' (the wrap-up got there first).
+ */
+export async function attachOrder(
+  tx: Kysely<DB>,
+  callId: string,
+  orderId: string,
+  at: Date,
+): Promise<'added' | 'already' | 'full' | 'wrapped'> {
+  const r = await sql<{ wrap_code: string | null; named: boolean; n: number }>`
+    SELECT wrap_code, wrap_order_ids @> ARRAY[${orderId}]::uuid[] AS named,
+           cardinality(wrap_order_ids) AS n
+      FROM contact_calls WHERE id = ${callId} FOR UPDATE`.execute(tx);
+  const row = r.rows[0];
+  if (!row || row.wrap_code !== null) return 'wrapped';
+  if (row.named) return 'already';
+  if (Number(row.n) >= MAX_CALL_ORDERS) return 'full';
+  await tx
+    .updateTable('contact_calls')
+    .set({
+      wrap_order_ids: sql`array_append(wrap_order_ids, ${orderId}::uuid)`,
+      updated_at: at,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', callId)
+    .execute();
+  return 'added';
 }
 
 /** Sets the wrap-up end of an agent's call (its after-call work ended). */

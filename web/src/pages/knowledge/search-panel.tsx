@@ -10,10 +10,10 @@ import {
   type ScriptScenario,
 } from '../../../../common/schemas/knowledge.ts';
 import {
-  recordKnowledgeUse,
   useKnowledgeCategories,
   useKnowledgeSearch,
   useLiveKnowledge,
+  useRecordKnowledgeUse,
   type KnowledgeSearchParams,
 } from '../../api/knowledge.ts';
 import { useCan } from '../../components/session-context.ts';
@@ -51,6 +51,7 @@ export interface KnowledgeSearchPanelProps {
 export function KnowledgeSearchPanel(props: KnowledgeSearchPanelProps) {
   const { t, pick } = useI18n();
   useLiveKnowledge();
+  const recordUse = useRecordKnowledgeUse();
   const can = useCan();
   const navigate = useNavigate();
   const [input, setInput] = useState(props.initialQuery ?? '');
@@ -89,7 +90,7 @@ export function KnowledgeSearchPanel(props: KnowledgeSearchPanelProps) {
   const open = (hit: KnowledgeSearchHit) => {
     // Counted, not awaited: opening must not wait for the count.
     if (hit.state === 'published')
-      void recordKnowledgeUse(hit.id, {
+      void recordUse(hit.id, {
         kind: 'opened',
         ...(q.trim() ? { query: q.trim() } : {}),
       }).catch(() => undefined);

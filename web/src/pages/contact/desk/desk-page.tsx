@@ -23,6 +23,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { CustomerSummary } from '../../../../../common/schemas/customers.ts';
 import {
+  useAttachCallOrder,
   useMyAgent,
   useScreenPop,
   useSetMyState,
@@ -72,6 +73,8 @@ function CallDesk(props: {
 }) {
   const { t } = useI18n();
   const pop = useScreenPop(props.callId);
+  const attach = useAttachCallOrder();
+  const notifyError = useNotifyError();
   const [customer, setCustomer] = useState<CustomerSummary | null>(null);
   const [article, setArticle] = useState<UsedArticle | null>(null);
   const [orders, setOrders] = useState<CallOrder[]>([]);
@@ -146,6 +149,11 @@ function CallDesk(props: {
                         callerPhone={data.number}
                         onCreated={(o) => {
                           setOrders((list) => [...list, { id: o.id, number: o.number }]);
+                          // The call and the order know each other from now on.
+                          attach.mutate(
+                            { callId: props.callId, orderId: o.id },
+                            { onError: notifyError },
+                          );
                         }}
                       />
                     </div>

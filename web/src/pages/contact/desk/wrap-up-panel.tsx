@@ -54,14 +54,17 @@ export function WrapUpPanel(props: {
   const next = Form.useWatch('next', form);
   const ended = props.call.state === 'ended';
   const done = props.call.wrapUp !== null;
+  // Orders attached to the call as they were created: the server keeps them whatever is named
+  // here, so a desk that lost its list (a reload) still wraps up as 已建工单.
+  const attached = props.call.orderIds.length;
 
   // The code follows what happened on the call, until the agent picks one herself.
   useEffect(() => {
     if (form.isFieldTouched('code')) return;
-    if (props.orders.length > 0) form.setFieldValue('code', 'order_created');
+    if (props.orders.length > 0 || attached > 0) form.setFieldValue('code', 'order_created');
     else if (props.urged.length > 0) form.setFieldValue('code', 'urge');
     else if (props.article) form.setFieldValue('code', 'enquiry_answered');
-  }, [props.orders.length, props.urged.length, props.article, form]);
+  }, [props.orders.length, attached, props.urged.length, props.article, form]);
   useEffect(() => {
     const named = props.orders.length > 0 ? props.orders : props.urged;
     if (named.length > 0)
@@ -153,7 +156,8 @@ export function WrapUpPanel(props: {
         <Form.Item
           name="orderIds"
           label={t('contact.desk.wrapOrders')}
-          rules={[{ required: true, message: t('contact.desk.pickOrder') }]}
+          rules={[{ required: attached === 0, message: t('contact.desk.pickOrder') }]}
+          extra={attached > 0 ? t('contact.desk.ordersAttached', { n: attached }) : undefined}
         >
           <Select
             mode="multiple"
