@@ -27,6 +27,15 @@ export const CONTACT_ACCESS: Record<string, Access> = {
     needs: 'contact.use',
     probe: probe('GET', '/api/contact/calls/{id}/pop', notFound('CONTACT_CALL_NOT_FOUND')),
   },
+  'POST /api/contact/calls/{id}/orders': {
+    needs: 'contact.use',
+    probe: probe(
+      'POST',
+      '/api/contact/calls/{id}/orders',
+      notFound('CONTACT_CALL_NOT_FOUND'),
+      () => ({ orderId: unknownId() }),
+    ),
+  },
   'POST /api/contact/calls/{id}/wrap-up': {
     needs: 'contact.use',
     probe: probe(

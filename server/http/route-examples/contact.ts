@@ -46,6 +46,10 @@ export function contactExamples(org: TestOrg): Record<string, Example> {
     },
     'GET /api/contact/calls/{id}': { params: { id: unknownId() } },
     'GET /api/contact/calls/{id}/pop': { params: { id: unknownId() } },
+    'POST /api/contact/calls/{id}/orders': {
+      params: { id: unknownId() },
+      body: { orderId: unknownId() },
+    },
     'POST /api/contact/calls/{id}/wrap-up': {
       params: { id: unknownId() },
       body: { code: 'other', note: '客户要求转营业厅', orderIds: [] },

@@ -93,7 +93,9 @@ export function knowledgeExamples(org: TestOrg): Record<string, Example> {
       params: { id: unknownId() },
       body: { kind: 'answered', query: '停电', contactId: unknownId() },
     },
-    'GET /api/public/knowledge': { query: { q: '电费', page: '1', pageSize: '10' } },
-    'GET /api/public/knowledge/{id}': { params: { id: unknownId() } },
+    'GET /api/public/knowledge': {
+      query: { q: '电费', unit: 'SF', page: '1', pageSize: '10' },
+    },
+    'GET /api/public/knowledge/{id}': { params: { id: unknownId() }, query: { unit: 'SF' } },
   };
 }
