@@ -12,6 +12,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { startDrainLoop } from '../jobs/drain-loop.js';
 import type { Database } from './database.js';
 import type { DB } from './schema.js';
+import { freezeIfDue } from './xid-wraparound.js';
 
 /** What the statistics views say of one table. */
 export interface TableActivity {
@@ -208,6 +209,13 @@ export async function startTableUpkeep(opts: {
       const steps = await upkeepRound(db, kind);
       if (steps.length > 0)
         opts.log.debug({ tables: steps.map((s) => s.table) }, 'table upkeep: analysed');
+      // PGlite has no anti-wraparound vacuum of its own (a server has, even with autovacuum off).
+      const frozen = await freezeIfDue(db, kind);
+      if (frozen.froze)
+        opts.log.warn(
+          { xidAgeBefore: frozen.before.xidAge, xidAgeAfter: frozen.after.xidAge },
+          'table upkeep: database frozen against transaction-id wraparound',
+        );
       return false;
     },
   });
