@@ -399,6 +399,18 @@ export function orderFields(
                 ['unknown', 15],
               ] as const),
         urgency,
+        // 周边邻居是否停电, asked of every caller without power: in a storm the street is dark.
+        neighbours: o.storm
+          ? pickFrom(rnd, [
+              ['also_off', 75],
+              ['unknown', 20],
+              ['have_power', 5],
+            ] as const)
+          : pickFrom(rnd, [
+              ['have_power', 45],
+              ['also_off', 35],
+              ['unknown', 20],
+            ] as const),
         ...(o.areaClass ? { areaClass: o.areaClass as OrderFields['areaClass'] } : {}),
       };
     }

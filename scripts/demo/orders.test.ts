@@ -55,6 +55,7 @@ async function load(seed: number, orders: number) {
       'sla_missed',
       'flags',
       'customer_id',
+      'fields',
     ])
     .orderBy('number')
     .execute();
@@ -103,6 +104,14 @@ describe('demo work orders', { timeout: 300_000 }, () => {
     const top = Object.entries(byType).sort((x, y) => y[1] - x[1])[0]![0];
     expect(top).toBe('fault');
     expect(byType.complaint ?? 0).toBeGreaterThan(0);
+    // Every fault caller was asked about the neighbours' power, with more than one answer.
+    const answers = rows
+      .filter((r) => r.type_code === 'fault')
+      .map((r) => (r.fields as { neighbours?: string }).neighbours);
+    expect(answers.every((x) => x === 'also_off' || x === 'have_power' || x === 'unknown')).toBe(
+      true,
+    );
+    expect(new Set(answers).size).toBeGreaterThan(1);
 
     // Numbers: unique, of the day each order was accepted, in the month before now.
     expect(new Set(rows.map((r) => r.number)).size).toBe(rows.length);
