@@ -558,6 +558,37 @@ describe('an outage entered by hand', () => {
     expect(audit[0]!.after).toMatchObject({ linked: 3, predictionsConfirmed: [p!.id] });
   });
 
+  it('reaches back as far as the province’s analysis window', async () => {
+    // A province of its own, whose analysis window is two hours.
+    const o3 = await buildOrg(t.database);
+    const d = await as('dispatcher', o3);
+    const first = (await d.get('/api/outages/analysis-settings')).json<AnalysisSettings>();
+    const { provinceId: _p, isDefault: _d, updatedAt: _u, ...body } = first;
+    void [_p, _d, _u];
+    const saved = await d.put('/api/outages/analysis-settings', { ...body, windowMinutes: 120 });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const f = await feeder(o3);
+    const early = await call(f.customers[1]![0]!, o3);
+    await backdate(early.id, 90);
+    const tooEarly = await call(f.customers[2]![0]!, o3);
+    await backdate(tooEarly.id, 150);
+    await analyse();
+    const res = await d.post('/api/outages', {
+      category: 'grid_fault',
+      title: '10kV城东线跳闸',
+      reason: '线路故障跳闸',
+      areaText: '城东片区',
+      startedAt: minutesAgo(5),
+      scope: { feeders: [f.id] },
+      publish: true,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const outage = (
+      await d.get(`/api/outages/${res.json<OutageDetail>().id}`)
+    ).json<OutageDetail>();
+    expect(outage.orders.map((o) => o.id)).toEqual([early.id]);
+  });
+
   it('leaves earlier calls alone while a planned outage is days away, and takes none before its start', async () => {
     const f = await feeder(org);
     const before = await call(f.customers[2]![0]!);

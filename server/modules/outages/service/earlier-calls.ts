@@ -14,6 +14,7 @@ import {
   emitPredictions,
   lockFeeders,
 } from '../predictions/store.js';
+import { thresholdsFor } from '../predictions/settings.js';
 import type { OutageRow } from '../store.js';
 import { feedersOfScope, unlinkedCallsInScope } from '../store/earlier-calls.js';
 import type { OutageCtx } from './outages.js';
@@ -21,12 +22,17 @@ import type { OutageCtx } from './outages.js';
 /**
  * How long before the outage's recorded start a call still counts as one of its callers, for
  * outages nobody announced: the start of a fault entered by hand is the dispatcher's estimate,
- * often later than the first call. The trouble-call analysis groups calls over windows of the
- * same length (30 minutes). A scheduled outage starts when the power is switched off: a fault
- * call before that is about something else.
+ * often later than the first call. It is the province's analysis window (研判参数, 30 minutes by
+ * default): calls that close together are what the analysis itself takes for one fault. A
+ * scheduled outage starts when the power is switched off: a fault call before that is about
+ * something else.
  */
-export const EARLIER_CALL_SLACK_MS = 30 * 60_000;
 const UNANNOUNCED = new Set(['grid_fault', 'over_capacity']);
+
+async function slackMs(ctx: OutageCtx, category: string, provinceId: string): Promise<number> {
+  if (!UNANNOUNCED.has(category)) return 0;
+  return (await thresholdsFor(ctx.tx, provinceId)).windowMinutes * 60_000;
+}
 
 /**
  * Links the open fault orders under a live outage that no outage holds yet, and closes the
@@ -51,7 +57,7 @@ export async function joinEarlierCalls(
 ): Promise<{ linked: number; predictions: number }> {
   const start = outage.started_at ?? outage.planned_start ?? ctx.now;
   const since = new Date(
-    start.getTime() - (UNANNOUNCED.has(outage.category) ? EARLIER_CALL_SLACK_MS : 0),
+    start.getTime() - (await slackMs(ctx, outage.category, outage.province_id)),
   );
   // The analysis pipeline's lock order: feeders first, then predictions and orders.
   await lockFeeders(ctx.tx, await feedersOfScope(ctx.tx, outage.id));
