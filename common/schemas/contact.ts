@@ -230,6 +230,8 @@ export const ScreenPop = z.object({
     z.object({ id: z.string(), title: z.string(), script: z.string(), endsAt: z.string() }),
   ),
   orders: z.array(OrderSummary),
+  /** The orders already attached to this call (created on the desk during it), for a reload. */
+  callOrders: z.array(z.object({ id: Id, number: z.string() })),
   repeat: z.object({
     /** Earlier calls from this number in the 24 hours before this one. */
     calls24h: z.number().int(),

@@ -175,6 +175,9 @@ const fullCall: Test = async ({ url }, page) => {
       if (!during?.orderIds.length) await page.waitForTimeout(250);
     }
     check(during?.orderIds.length === 1 && during.wrapUp === null, 'the order is on the call');
+    // A reload in the middle of the call: the desk lists the call's order again.
+    await page.reload();
+    await page.getByTestId('desk-call-orders').getByText(orderNo).waitFor();
 
     // The hang-up: the wrap-up comes forward with the order of the call.
     await cti(url, { event: 'hangup', callId, cause: 'normalClearing' });

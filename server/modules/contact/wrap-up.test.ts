@@ -5,7 +5,12 @@
  * does not exist) which change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgentView, CallList, CallSummary } from '../../../common/schemas/contact.js';
+import type {
+  AgentView,
+  CallList,
+  CallSummary,
+  ScreenPop,
+} from '../../../common/schemas/contact.js';
 import { demoActors } from '../../../scripts/demo/actors.js';
 import { seedKnowledge } from '../../../scripts/demo/knowledge.js';
 import { testApp } from '../../db/test-helpers.js';
@@ -164,6 +169,9 @@ describe('wrap-up', () => {
       await agent.get(`/api/contact/calls?orderId=${order.id}&pageSize=20`)
     ).json<CallList>();
     expect(about.items.map((c) => c.id)).toEqual([id]);
+    // A desk opened again on the call finds the order in the pop.
+    const pop = (await agent.get(`/api/contact/calls/${id}/pop`)).json<ScreenPop>();
+    expect(pop.callOrders).toEqual([{ id: order.id, number: order.number }]);
     // Twice is once, with one audit row; someone else's call, an unknown order: refused.
     expect((await attach(order.id)).json<CallSummary>().orderIds).toEqual([order.id]);
     const audit = await t.database.db

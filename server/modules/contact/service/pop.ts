@@ -15,7 +15,7 @@ import { serviceAreaPrefix } from '../../../platform/actor.js';
 import { AppError } from '../../../platform/app-error.js';
 import { chinaDate, getWorkingCalendar } from '../../calendar/index.js';
 import { lookUpByPhone } from '../../customers/index.js';
-import { listOrders } from '../../orders/index.js';
+import { listOrders, visibleOrder } from '../../orders/index.js';
 import { outagesAffecting } from '../../outages/index.js';
 import { presentCall } from '../presenters.js';
 import { earlierCalls } from '../store/calls.js';
@@ -104,6 +104,16 @@ export async function screenPop(ctx: ReadCtx, id: string): Promise<ScreenPop> {
     holidayAt(ctx, ctx.now),
   ]);
   const orders = await ordersOf(ctx, customers);
+  // A desk opened again on the call (a reload) lists the orders it already made.
+  const callOrders: { id: string; number: string }[] = [];
+  for (const orderId of call.wrap_order_ids) {
+    // One no longer in the agent's area is left out, not an error on the whole pop.
+    const o = await orEmpty(visibleOrder(ctx, orderId), null).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === 'ORDER_NOT_FOUND') return null;
+      throw e;
+    });
+    if (o) callOrders.push({ id: o.id, number: o.number });
+  }
   return {
     call: presentCall(call, ctx.actor),
     number,
@@ -112,6 +122,7 @@ export async function screenPop(ctx: ReadCtx, id: string): Promise<ScreenPop> {
     outages: affecting.outages,
     majorEvents: affecting.majorEvents,
     orders,
+    callOrders,
     repeat: {
       calls24h: repeat.count,
       lastAt: repeat.lastAt?.toISOString() ?? null,

@@ -81,6 +81,15 @@ function CallDesk(props: {
   const [urged, setUrged] = useState<CallOrder[]>([]);
   const data = pop.data;
 
+  // Orders the call already has (the desk was reloaded during it) are listed again.
+  const callOrders = data?.callOrders;
+  useEffect(() => {
+    if (!callOrders || callOrders.length === 0) return;
+    setOrders((list) => {
+      const more = callOrders.filter((o) => !list.some((x) => x.id === o.id));
+      return more.length > 0 ? [...list, ...more] : list;
+    });
+  }, [callOrders]);
   // The one customer behind the number is the call's customer until the agent picks another.
   const only = data?.match === 'one' ? data.customers[0] : undefined;
   useEffect(() => {
