@@ -502,6 +502,21 @@ describe('the dispatcher’s decision', () => {
 describe('an outage entered by hand', () => {
   const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 
+  /** A dispatcher enters and publishes a grid fault over a feeder that tripped `ago` minutes ago. */
+  async function feederTrips(d: Client, feederId: string, ago: number): Promise<OutageDetail> {
+    const res = await d.post('/api/outages', {
+      category: 'grid_fault',
+      title: '10kV城东线跳闸',
+      reason: '线路故障跳闸',
+      areaText: '城东片区',
+      startedAt: minutesAgo(ago),
+      scope: { feeders: [feederId] },
+      publish: true,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return (await d.get(`/api/outages/${res.json<OutageDetail>().id}`)).json<OutageDetail>();
+  }
+
   it('takes in the open fault calls that came before it and closes the prediction it explains', async () => {
     const f = await feeder(org);
     // Two callers under transformer 5: a proposed prediction. A single caller under 6. A caller
@@ -517,19 +532,7 @@ describe('an outage entered by hand', () => {
     const elsewhere = await call(other.customers[0]![0]!);
 
     const d = await as('dispatcher');
-    const res = await d.post('/api/outages', {
-      category: 'grid_fault',
-      title: '10kV城东线跳闸',
-      reason: '线路故障跳闸',
-      areaText: '城东片区',
-      startedAt: minutesAgo(10),
-      scope: { feeders: [f.id] },
-      publish: true,
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const outage = (
-      await d.get(`/api/outages/${res.json<OutageDetail>().id}`)
-    ).json<OutageDetail>();
+    const outage = await feederTrips(d, f.id, 10);
     expect(outage.state).toBe('in_progress');
     expect(outage.orders.map((o) => o.id).sort()).toEqual(
       [...predicted, single].map((c) => c.id).sort(),
@@ -573,19 +576,7 @@ describe('an outage entered by hand', () => {
     const tooEarly = await call(f.customers[2]![0]!, o3);
     await backdate(tooEarly.id, 150);
     await analyse();
-    const res = await d.post('/api/outages', {
-      category: 'grid_fault',
-      title: '10kV城东线跳闸',
-      reason: '线路故障跳闸',
-      areaText: '城东片区',
-      startedAt: minutesAgo(5),
-      scope: { feeders: [f.id] },
-      publish: true,
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const outage = (
-      await d.get(`/api/outages/${res.json<OutageDetail>().id}`)
-    ).json<OutageDetail>();
+    const outage = await feederTrips(d, f.id, 5);
     expect(outage.orders.map((o) => o.id)).toEqual([early.id]);
   });
 
