@@ -78,6 +78,26 @@ async function ordersOf(ctx: ReadCtx, customers: CustomerSummary[]): Promise<Ord
     .slice(0, ORDERS_SHOWN);
 }
 
+/**
+ * The orders already attached to the call, so that a desk opened again on it (a reload) lists
+ * them; one the agent may no longer see is left out, not an error on the whole pop.
+ */
+async function callOrdersOf(ctx: ReadCtx, ids: readonly string[]) {
+  const out: { id: string; number: string }[] = [];
+  for (const id of ids) {
+    try {
+      const o = await visibleOrder(ctx, id);
+      out.push({ id: o.id, number: o.number });
+    } catch (e) {
+      if (e instanceof AppError && (e.code === 'ORDER_NOT_FOUND' || e.code === 'FORBIDDEN')) {
+        continue;
+      }
+      throw e;
+    }
+  }
+  return out;
+}
+
 export async function screenPop(ctx: ReadCtx, id: string): Promise<ScreenPop> {
   const call = await visibleCall(ctx, id);
   const raw = call.direction === 'out' ? call.to_number : call.from_number;
@@ -104,16 +124,7 @@ export async function screenPop(ctx: ReadCtx, id: string): Promise<ScreenPop> {
     holidayAt(ctx, ctx.now),
   ]);
   const orders = await ordersOf(ctx, customers);
-  // A desk opened again on the call (a reload) lists the orders it already made.
-  const callOrders: { id: string; number: string }[] = [];
-  for (const orderId of call.wrap_order_ids) {
-    // One no longer in the agent's area is left out, not an error on the whole pop.
-    const o = await orEmpty(visibleOrder(ctx, orderId), null).catch((e: unknown) => {
-      if (e instanceof AppError && e.code === 'ORDER_NOT_FOUND') return null;
-      throw e;
-    });
-    if (o) callOrders.push({ id: o.id, number: o.number });
-  }
+  const callOrders = await callOrdersOf(ctx, call.wrap_order_ids);
   return {
     call: presentCall(call, ctx.actor),
     number,

@@ -130,8 +130,7 @@ export async function confirmPrediction(
   });
   // Other callers under the node the analysis had not grouped (single faults, a transformer
   // below the threshold) join too, and predictions the outage explains are closed by it.
-  const row2 = await outageById(ctx.tx, outage.id);
-  if (row2) await joinEarlierCalls(ctx, row2, 'analysis');
+  await joinEarlierCalls(ctx, (await outageById(ctx.tx, outage.id))!, 'analysis');
   await audit(ctx, done, 'confirm', {
     outageId: outage.id,
     outageNumber: outage.number,

@@ -43,8 +43,6 @@ export async function feedersOfScope(tx: Kysely<DB>, outageId: string): Promise<
      WHERE s.outage_id = ${outageId} AND s.node_kind = 'feeder'
     UNION
     SELECT t.feeder_id FROM outage_scope s JOIN grid_transformers t ON t.id = s.node_id
-     WHERE s.outage_id = ${outageId} AND s.node_kind = 'transformer' AND t.feeder_id IS NOT NULL`.execute(
-    tx,
-  );
+     WHERE s.outage_id = ${outageId} AND s.node_kind = 'transformer'`.execute(tx);
   return r.rows.map((x) => x.id);
 }
